@@ -29,9 +29,9 @@ export class EventformError extends Error {
   readonly issues: readonly EventformIssue[];
 
   constructor(issues: EventformIssue | readonly EventformIssue[], path?: string) {
-    const list: readonly EventformIssue[] = Array.isArray(issues) ? issues : [issues as EventformIssue];
+    let list: readonly EventformIssue[] = Array.isArray(issues) ? issues : [issues as EventformIssue];
     if (list.length === 0) {
-      throw new TypeError('EventformError needs at least one issue');
+      list = [{ code: 'CORE_NO_ISSUES', message: 'An EventformError was raised without any issue (a defect in eventform).' }];
     }
     const where = path ? `${path}: ` : '';
     const message =

@@ -27,8 +27,10 @@ describe('EventformError', () => {
     expect(e.hasCode('C')).toBe(false);
   });
 
-  it('refuses an empty issue list', () => {
-    expect(() => new EventformError([])).toThrow(TypeError);
+  it('reports an empty issue list as a defect instead of an empty message', () => {
+    const e = new EventformError([]);
+    expect(e.code).toBe('CORE_NO_ISSUES');
+    expect(e.issues).toHaveLength(1);
   });
 });
 
