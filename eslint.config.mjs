@@ -12,14 +12,15 @@ const folder = (name) => [`**/constructs/${name}`, `**/constructs/${name}/**`, `
 const restrict = (groups, message) => ({ group: groups, message });
 const noBarrel = {
   regex: '^@cdktf/provider-google(/lib(/index(\\.js)?)?)?$',
-  message: 'The provider barrel loads ~1,470 modules (4-7 s, ~460 MB): deep-import @cdktf/provider-google/lib/<resource>.',
+  message:
+    'The provider barrel loads ~1,470 modules (4-7 s, ~460 MB): deep-import @cdktf/provider-google/lib/<resource>.',
 };
 const imports = (patterns) => ['error', { patterns: [...patterns, noBarrel] }];
 
 const noPlainErrors = [
   'error',
   {
-    selector: "ThrowStatement > NewExpression[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]",
+    selector: 'ThrowStatement > NewExpression[callee.name=/^(Error|TypeError|RangeError|SyntaxError)$/]',
     message: 'Throw EventformError (lib/errors.ts) with a stable code, never a plain Error.',
   },
   {
@@ -48,7 +49,13 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -31,7 +31,9 @@ export class EventformError extends Error {
   constructor(issues: EventformIssue | readonly EventformIssue[], path?: string) {
     let list: readonly EventformIssue[] = Array.isArray(issues) ? issues : [issues as EventformIssue];
     if (list.length === 0) {
-      list = [{ code: 'CORE_NO_ISSUES', message: 'An EventformError was raised without any issue (a defect in eventform).' }];
+      list = [
+        { code: 'CORE_NO_ISSUES', message: 'An EventformError was raised without any issue (a defect in eventform).' },
+      ];
     }
     const where = path ? `${path}: ` : '';
     const message =

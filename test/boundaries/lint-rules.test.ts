@@ -31,15 +31,31 @@ const violations: Array<[string, string, string]> = [
     'constructs/gcp/cdktf.ts',
     "import { pubsubTopic } from '@cdktf/provider-google';\nexport const t = pubsubTopic;",
   ],
-  ['kafka imports constructs', 'constructs/kafka/x.ts', "import { Construct } from 'constructs';\nexport const c = Construct;"],
+  [
+    'kafka imports constructs',
+    'constructs/kafka/x.ts',
+    "import { Construct } from 'constructs';\nexport const c = Construct;",
+  ],
   ['kafka imports the aws folder', 'constructs/kafka/x.ts', "import * as a from '../aws/bus';\nexport const x = a;"],
   ['plain Error in lib', 'lib/x.ts', "export function f(): never {\n  throw new Error('no');\n}"],
-  ['plain TypeError in constructs', 'constructs/kafka/x.ts', "export function f(): never {\n  throw new TypeError('no');\n}"],
+  [
+    'plain TypeError in constructs',
+    'constructs/kafka/x.ts',
+    "export function f(): never {\n  throw new TypeError('no');\n}",
+  ],
 ];
 
 const allowed: Array<[string, string, string]> = [
-  ['lib imports its own errors', 'lib/x.ts', "import { EventformError } from './errors';\nexport const e = EventformError;"],
-  ['aws imports aws-cdk-lib and lib', 'constructs/aws/x.ts', "import { Stack } from 'aws-cdk-lib';\nimport { show } from '../../lib';\nexport const x = [Stack, show];"],
+  [
+    'lib imports its own errors',
+    'lib/x.ts',
+    "import { EventformError } from './errors';\nexport const e = EventformError;",
+  ],
+  [
+    'aws imports aws-cdk-lib and lib',
+    'constructs/aws/x.ts',
+    "import { Stack } from 'aws-cdk-lib';\nimport { show } from '../../lib';\nexport const x = [Stack, show];",
+  ],
   [
     'the one gcp module deep-imports the provider',
     'constructs/gcp/cdktf.ts',

@@ -63,7 +63,13 @@ describe('PropsValidator', () => {
 
   it('prefixes the paths of issues found elsewhere', () => {
     const v = new PropsValidator();
-    v.addAll([{ code: 'P', path: 'detail.amount', message: 'm' }, { code: 'Q', message: 'n' }], 'eventPattern');
+    v.addAll(
+      [
+        { code: 'P', path: 'detail.amount', message: 'm' },
+        { code: 'Q', message: 'n' },
+      ],
+      'eventPattern',
+    );
     expect(v.issues).toEqual([
       { code: 'P', path: 'eventPattern.detail.amount', message: 'm' },
       { code: 'Q', path: 'eventPattern', message: 'n' },
