@@ -1,0 +1,4 @@
+export * from '../../lib/kafka';
+export * from './kafka-provider';
+export * from './partition-guard';
+export * from './topic';

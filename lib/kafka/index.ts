@@ -1,0 +1,3 @@
+export * from './delivery-profile';
+export * from './topic-config';
+export * from './topic-spec';
