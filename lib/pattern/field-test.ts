@@ -1,0 +1,139 @@
+import { comparableNumber } from './numbers';
+import { ipHex, type IpRange } from './ip';
+import { Wildcard } from './text-matchers';
+
+/** Kinds of leaf values in an event, as stored by the event readers. */
+export const LeafKind = { STRING: 0, NUMBER: 1, TRUE: 2, FALSE: 3, NULL: 4 } as const;
+/** One of the {@link LeafKind} values. */
+export type LeafKind = (typeof LeafKind)[keyof typeof LeafKind];
+
+/** A numeric interval; `Infinity` ends stand for "no bound". */
+export interface NumericInterval {
+  readonly low: number;
+  readonly lowOpen: boolean;
+  readonly high: number;
+  readonly highOpen: boolean;
+}
+
+/** One `anything-but` clause: it matches every value it does not exclude. */
+export type AnythingBut =
+  | { readonly kind: 'strings'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'numbers'; readonly values: ReadonlySet<number> }
+  | { readonly kind: 'prefix' | 'suffix'; readonly values: readonly string[] }
+  | { readonly kind: 'wildcard'; readonly values: readonly Wildcard[] }
+  | { readonly kind: 'ignore-case'; readonly values: ReadonlyArray<(s: string) => boolean> };
+
+/**
+ * Everything one field's value list (`"amount": [ ... ]`) accepts, compiled into sets and small lists so that
+ * a value is tested without allocating. A field matches an event leaf when any of its alternatives does.
+ */
+export class FieldTest {
+  /** `exists: true`: any leaf value. */
+  exists = false;
+  /** `exists: false`: the field must be absent. */
+  absent = false;
+  /** Whether any alternative compares numbers (values are then read as numbers first, as event-ruler does). */
+  hasNumeric = false;
+  /** Whether any alternative compares IP addresses (values are then read as addresses first). */
+  hasIp = false;
+  readonly strings = new Set<string>();
+  readonly numberTexts = new Set<string>();
+  readonly numbers = new Set<number>();
+  matchTrue = false;
+  matchFalse = false;
+  matchNull = false;
+  readonly prefixes: string[] = [];
+  readonly suffixes: string[] = [];
+  readonly textTests: Array<(s: string) => boolean> = [];
+  readonly wildcards: Wildcard[] = [];
+  readonly intervals: NumericInterval[] = [];
+  readonly ipRanges: IpRange[] = [];
+  readonly anythingButs: AnythingBut[] = [];
+
+  private valueTestCache?: boolean;
+
+  /** Whether this field has any value alternative (as opposed to only `exists: false`). */
+  get hasValueTest(): boolean {
+    return (this.valueTestCache ??=
+      this.exists ||
+      this.strings.size > 0 ||
+      this.numberTexts.size > 0 ||
+      this.numbers.size > 0 ||
+      this.matchTrue ||
+      this.matchFalse ||
+      this.matchNull ||
+      this.prefixes.length > 0 ||
+      this.suffixes.length > 0 ||
+      this.textTests.length > 0 ||
+      this.wildcards.length > 0 ||
+      this.intervals.length > 0 ||
+      this.ipRanges.length > 0 ||
+      this.anythingButs.length > 0);
+  }
+
+  /** Whether a leaf value (kind and text: the string itself, or the number's JSON text) matches. */
+  matches(kind: LeafKind, text: string): boolean {
+    if (this.exists) return true;
+    let num: number | undefined;
+    let ip: string | undefined;
+    if (this.hasNumeric) {
+      if (kind === LeafKind.NUMBER) num = comparableNumber(text);
+    } else if (this.hasIp && kind === LeafKind.STRING) {
+      ip = ipHex(text);
+    }
+    if (num !== undefined) {
+      if (this.numbers.has(num)) return true;
+      for (const r of this.intervals) {
+        if ((r.lowOpen ? num > r.low : num >= r.low) && (r.highOpen ? num < r.high : num <= r.high)) return true;
+      }
+    } else if (ip !== undefined) {
+      for (const r of this.ipRanges) {
+        if (ip.length === r.low.length && ip >= r.low && ip <= r.high) return true;
+      }
+    } else {
+      switch (kind) {
+        case LeafKind.STRING:
+          if (this.strings.has(text)) return true;
+          for (const p of this.prefixes) if (text.startsWith(p)) return true;
+          for (const s of this.suffixes) if (text.endsWith(s)) return true;
+          for (const t of this.textTests) if (t(text)) return true;
+          for (const w of this.wildcards) if (w.matches(text)) return true;
+          break;
+        case LeafKind.NUMBER:
+          if (this.numberTexts.has(text)) return true;
+          break;
+        case LeafKind.TRUE:
+          if (this.matchTrue) return true;
+          break;
+        case LeafKind.FALSE:
+          if (this.matchFalse) return true;
+          break;
+        default:
+          if (this.matchNull) return true;
+      }
+    }
+    if (this.anythingButs.length === 0) return false;
+    const plainString = kind === LeafKind.STRING && ip === undefined;
+    for (const a of this.anythingButs) {
+      if (!excludes(a, plainString, text, num)) return true;
+    }
+    return false;
+  }
+}
+
+function excludes(a: AnythingBut, plainString: boolean, text: string, num: number | undefined): boolean {
+  switch (a.kind) {
+    case 'numbers':
+      return num !== undefined && a.values.has(num);
+    case 'strings':
+      return plainString && a.values.has(text);
+    case 'prefix':
+      return plainString && a.values.some((p) => text.startsWith(p));
+    case 'suffix':
+      return plainString && a.values.some((s) => text.endsWith(s));
+    case 'wildcard':
+      return plainString && a.values.some((w) => w.matches(text));
+    case 'ignore-case':
+      return plainString && a.values.some((t) => t(text));
+  }
+}
