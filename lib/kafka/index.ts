@@ -1,3 +1,5 @@
+export * from './acl-plan';
 export * from './delivery-profile';
+export * from './quota-spec';
 export * from './topic-config';
 export * from './topic-spec';
