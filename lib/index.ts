@@ -1,2 +1,4 @@
 export * from './errors';
 export * from './validation';
+export * from './pattern';
+export * from './schema';

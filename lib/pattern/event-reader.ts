@@ -51,17 +51,11 @@ export class FieldTrie {
 
   /** The node reached by an event key (which may contain dots), or undefined. */
   resolve(key: string): FieldTrie | undefined {
-    let node: FieldTrie | undefined = this;
-    if (key.indexOf('.') < 0) {
-      const i = this.names.indexOf(key);
-      return i >= 0 ? this.nodes[i] : undefined;
-    }
-    for (const segment of key.split('.')) {
-      const i: number = node.names.indexOf(segment);
-      if (i < 0) return undefined;
-      node = node.nodes[i];
-    }
-    return node;
+    const first = key.indexOf('.');
+    const head = first < 0 ? key : key.slice(0, first);
+    const i = this.names.indexOf(head);
+    if (i < 0) return undefined;
+    return first < 0 ? this.nodes[i] : this.nodes[i].resolve(key.slice(first + 1));
   }
 
   /** The child whose name is exactly `text[start, end)`, without allocating. */

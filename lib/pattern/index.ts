@@ -1,0 +1,5 @@
+export * from './compiled-pattern';
+export * from './event-match';
+export * from './issues';
+export * from './pattern-json';
+export * from './testing';
