@@ -10,13 +10,7 @@ export const SCHEMA_FORMATS: readonly SchemaFormat[] = ['AVRO', 'JSON', 'PROTOBU
  * compare with the latest previous version only, `_TRANSITIVE` modes with every previous version.
  */
 export type CompatibilityMode =
-  | 'NONE'
-  | 'BACKWARD'
-  | 'BACKWARD_TRANSITIVE'
-  | 'FORWARD'
-  | 'FORWARD_TRANSITIVE'
-  | 'FULL'
-  | 'FULL_TRANSITIVE';
+  'NONE' | 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE';
 
 /** Every compatibility mode, in the order the Schema Registry documents them. */
 export const COMPATIBILITY_MODES: readonly CompatibilityMode[] = [
@@ -40,10 +34,7 @@ export interface CompatibilityResult {
   readonly messages: string[];
 }
 
-/**
- * One incompatibility between a reader and a writer schema, before it is phrased for a mode.
- * @internal
- */
+/** One reason why a reader schema cannot read data written with a writer schema (see `incompatibilitiesReading`). */
 export interface SchemaIncompatibility {
   /** Stable kind, e.g. `READER_FIELD_MISSING_DEFAULT_VALUE`, `TYPE_MISMATCH`, `PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL`. */
   readonly kind: string;

@@ -1,0 +1,136 @@
+import Ajv, { type AnySchema, type ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import { SchemaErrorCodes, schemaError } from '../errors';
+
+/** The JSON Schema drafts eventform validates. */
+export type JsonSchemaDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
+
+/** A parsed JSON Schema: the document, its draft, and a compiled validator. */
+export interface ParsedJsonSchema {
+  readonly json: Record<string, unknown> | boolean;
+  readonly draft: JsonSchemaDraft;
+  readonly validate: ValidateFunction;
+}
+
+const DRAFTS: ReadonlyArray<[RegExp, JsonSchemaDraft]> = [
+  [/json-schema\.org\/draft-04\/schema/, 'draft-04'],
+  [/json-schema\.org\/draft-06\/schema/, 'draft-06'],
+  [/json-schema\.org\/draft-07\/schema/, 'draft-07'],
+  [/json-schema\.org\/draft\/2019-09\/schema/, '2019-09'],
+  [/json-schema\.org\/draft\/2020-12\/schema/, '2020-12'],
+];
+
+type AjvLike = Ajv | Ajv2019 | Ajv2020;
+const instances = new Map<string, AjvLike>();
+
+function ajvFor(draft: JsonSchemaDraft): AjvLike {
+  const key = draft === '2019-09' || draft === '2020-12' ? draft : 'draft-07';
+  let ajv = instances.get(key);
+  if (!ajv) {
+    const options = { strict: false, allErrors: true, validateFormats: true };
+    ajv = key === '2019-09' ? new Ajv2019(options) : key === '2020-12' ? new Ajv2020(options) : new Ajv(options);
+    if (key === 'draft-07') {
+      (ajv as Ajv).addMetaSchema(draft6MetaSchema);
+    }
+    addFormats(ajv as Ajv);
+    instances.set(key, ajv);
+  }
+  return ajv;
+}
+
+/**
+ * Draft-04 documents are checked with the draft-07 validator after the two draft-04 spellings it would misread are
+ * rewritten: `id` becomes `$id`, and boolean `exclusiveMinimum`/`exclusiveMaximum` become the numeric form.
+ */
+function fromDraft4(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(fromDraft4);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  const s = schema as Record<string, unknown>;
+  for (const [k, v] of Object.entries(s)) {
+    if (k === '$schema') continue;
+    if (k === 'id' && typeof v === 'string') out.$id = v;
+    else if (k === 'exclusiveMinimum' && typeof v === 'boolean') {
+      if (v && typeof s.minimum === 'number') out.exclusiveMinimum = s.minimum;
+    } else if (k === 'exclusiveMaximum' && typeof v === 'boolean') {
+      if (v && typeof s.maximum === 'number') out.exclusiveMaximum = s.maximum;
+    } else if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') out[k] = v;
+    else out[k] = fromDraft4(v);
+  }
+  if (s.exclusiveMinimum === true) delete out.minimum;
+  if (s.exclusiveMaximum === true) delete out.maximum;
+  return out;
+}
+
+/** Reads definition text as JSON; throws `SCHEMA_INVALID_JSON` otherwise. */
+export function readJson(definition: string | object, what: string): unknown {
+  if (typeof definition !== 'string') return definition;
+  try {
+    return JSON.parse(definition);
+  } catch (e) {
+    return schemaError(
+      SchemaErrorCodes.INVALID_JSON,
+      undefined,
+      `The ${what} is not JSON (${(e as Error).message}); got ${JSON.stringify(definition.slice(0, 80))}. ` +
+        'Pass it as an object or as its JSON text.',
+    );
+  }
+}
+
+/**
+ * Parses and validates a JSON Schema with ajv: against its draft's meta-schema (draft-04, -06, -07, 2019-09 or
+ * 2020-12 from `$schema`; draft-07 when absent), then compiles it, which also resolves every `$ref`.
+ * Throws `SCHEMA_INVALID_JSON`, `SCHEMA_JSON_SCHEMA_DRAFT_UNSUPPORTED` or `SCHEMA_JSON_SCHEMA_INVALID`.
+ */
+export function parseJsonSchema(definition: string | object): ParsedJsonSchema {
+  const json = readJson(definition, 'JSON Schema');
+  if (typeof json !== 'boolean' && (json === null || typeof json !== 'object' || Array.isArray(json))) {
+    schemaError(
+      SchemaErrorCodes.JSON_SCHEMA_INVALID,
+      undefined,
+      `A JSON Schema is an object or a boolean; got ${JSON.stringify(json)}. Pass a schema such as {"type": "object"}.`,
+    );
+  }
+  const declared = typeof json === 'object' ? (json as Record<string, unknown>).$schema : undefined;
+  let draft: JsonSchemaDraft = 'draft-07';
+  if (declared !== undefined) {
+    const known = DRAFTS.find(([re]) => typeof declared === 'string' && re.test(declared));
+    if (!known) {
+      schemaError(
+        SchemaErrorCodes.JSON_SCHEMA_DRAFT_UNSUPPORTED,
+        '$schema',
+        `"$schema" ${JSON.stringify(declared)} is not a JSON Schema draft eventform knows; use ` +
+          'http://json-schema.org/draft-04/schema#, draft-06, draft-07, or https://json-schema.org/draft/2019-09/schema ' +
+          'or https://json-schema.org/draft/2020-12/schema.',
+      );
+    }
+    draft = known[1];
+  }
+  const ajv = ajvFor(draft);
+  const checked = (draft === 'draft-04' ? fromDraft4(json) : json) as AnySchema;
+  if (!ajv.validateSchema(checked)) {
+    schemaError(
+      SchemaErrorCodes.JSON_SCHEMA_INVALID,
+      undefined,
+      `The JSON Schema (${draft}) does not validate against its meta-schema: ${ajv.errorsText(ajv.errors)}. ` +
+        'Fix the keywords named above.',
+    );
+  }
+  let validate: ValidateFunction;
+  try {
+    validate = ajv.compile(checked);
+  } catch (e) {
+    return schemaError(
+      SchemaErrorCodes.JSON_SCHEMA_INVALID,
+      undefined,
+      `The JSON Schema (${draft}) does not compile: ${(e as Error).message}. Make every "$ref" point inside the ` +
+        'document (schema references to other documents are not supported).',
+    );
+  } finally {
+    ajv.removeSchema(checked);
+  }
+  return { json: json as Record<string, unknown> | boolean, draft, validate };
+}
