@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateMatcherCases } from '../compare/cases';
+import { childEnv, runChild } from '../lib/child';
+import { ratio } from '../lib/stats';
+import { renderTable } from '../lib/table';
+
+/** The cases both matcher harnesses measure, in the order the table shows them. */
+export const MATCHER_CASES = [
+  'oneRule.jsonText.match',
+  'oneRule.jsonText.noMatch',
+  'oneRule.parsed.match',
+  'oneRule.parsed.noMatch',
+  'hundredRules.jsonText.match',
+  'hundredRules.jsonText.noMatch',
+  'hundredRules.parsed.match',
+  'hundredRules.parsed.noMatch',
+  'validations',
+] as const;
+
+/** Rates (operations per second) by case, as both harnesses print them. */
+export interface MatcherRates {
+  readonly perSecond: Partial<Record<(typeof MATCHER_CASES)[number], number>>;
+  readonly [detail: string]: unknown;
+}
+
+/** Everything the matcher section produced. */
+export interface MatcherSection {
+  readonly casesFile: string;
+  readonly eventform?: MatcherRates;
+  readonly eventformError?: string;
+  readonly eventRuler?: MatcherRates;
+  readonly eventRulerError?: string;
+  /** `bench/pattern/bench.ts --json`, the pattern matcher's own benchmark, when it exists. */
+  readonly patternBench?: unknown;
+  readonly patternBenchError?: string;
+}
+
+const RULER_TARGET = ['bench', 'results', 'event-ruler-target'];
+
+function lastJsonObject(text: string): unknown {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end < start) throw new SyntaxError('no JSON object in output');
+  return JSON.parse(text.slice(start, end + 1));
+}
+
+/**
+ * Builds the Java harness once (cached under bench/results/) with Maven. Returns an error text when Maven cannot
+ * build it, typically because the event-ruler artifact cannot be resolved.
+ */
+function buildEventRuler(root: string, log: (line: string) => void): string | undefined {
+  const target = join(root, ...RULER_TARGET);
+  if (
+    existsSync(join(target, 'classes', 'eventform', 'bench', 'EventRulerBench.class')) &&
+    existsSync(join(target, 'lib'))
+  ) {
+    return undefined;
+  }
+  log('  building bench/event-ruler with Maven (cached afterwards)');
+  const build = spawnSync('mvn', ['-q', '-B', '-f', join(root, 'bench', 'event-ruler', 'pom.xml'), 'package'], {
+    cwd: root,
+    env: childEnv(),
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (build.status === 0) return undefined;
+  const output = `${build.stdout ?? ''}\n${build.stderr ?? ''}`;
+  const missing = /Could not (?:find|resolve)[^\n]*/.exec(output)?.[0];
+  return `mvn package failed (${build.error?.message ?? `exit ${build.status}`}): ${missing ?? output.trim().split('\n').slice(-3).join(' ')}`;
+}
+
+/** Runs the pattern matcher's own benchmark and the eventform / event-ruler head-to-head on one cases file. */
+export function runMatcherSection(root: string, buildDir: string, log: (line: string) => void): MatcherSection {
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const casesFile = join(resultsDir, 'pattern-cases.json');
+  writeFileSync(casesFile, `${JSON.stringify(generateMatcherCases(), null, 2)}\n`);
+  const section: { -readonly [K in keyof MatcherSection]: MatcherSection[K] } = { casesFile };
+
+  if (existsSync(join(root, 'bench', 'pattern', 'bench.ts'))) {
+    log('  bench/pattern/bench.ts --json');
+    const run = spawnSync('npx', ['tsx', 'bench/pattern/bench.ts', '--json'], {
+      cwd: root,
+      env: childEnv(),
+      encoding: 'utf8',
+      timeout: 300_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    try {
+      if (run.status !== 0)
+        throw new Error(`exit ${run.status}: ${(run.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);
+      section.patternBench = lastJsonObject(run.stdout);
+    } catch (err) {
+      section.patternBenchError = err instanceof Error ? err.message : String(err);
+    }
+  } else {
+    section.patternBenchError = 'bench/pattern/bench.ts does not exist yet';
+  }
+
+  log('  eventform matchEvent on the shared cases');
+  try {
+    section.eventform = runChild<MatcherRates>(process.execPath, [join(buildDir, 'compare', 'matcher.js'), casesFile], {
+      cwd: root,
+    }).report;
+  } catch (err) {
+    section.eventformError = err instanceof Error ? err.message : String(err);
+  }
+
+  const buildError = buildEventRuler(root, log);
+  if (buildError) {
+    section.eventRulerError = buildError;
+  } else {
+    log('  aws/event-ruler on the shared cases');
+    const target = join(root, ...RULER_TARGET);
+    try {
+      section.eventRuler = runChild<MatcherRates>(
+        'java',
+        ['-cp', `${join(target, 'classes')}:${join(target, 'lib', '*')}`, 'eventform.bench.EventRulerBench', casesFile],
+        { cwd: root },
+      ).report;
+    } catch (err) {
+      section.eventRulerError = err instanceof Error ? err.message : String(err);
+    }
+  }
+  return section;
+}
+
+/** The matcher table for stdout. */
+export function renderMatcherSection(section: MatcherSection): string {
+  const rows = MATCHER_CASES.map((name) => {
+    const ours = section.eventform?.perSecond[name];
+    const theirs = section.eventRuler?.perSecond[name];
+    return [
+      name,
+      ours === undefined ? '-' : ours.toLocaleString('en-US'),
+      theirs === undefined ? '-' : theirs.toLocaleString('en-US'),
+      ratio(ours, theirs)?.toFixed(2) ?? '-',
+    ];
+  });
+  return [
+    'Pattern matcher: operations/s, median of 5 timed runs after warm-up, same cases file for both',
+    renderTable(['case', 'eventform', 'event-ruler', 'ef/ruler'], rows),
+    ...(section.eventformError ? [`  eventform: ${section.eventformError}`] : []),
+    ...(section.eventRulerError ? [`  event-ruler: ${section.eventRulerError}`] : []),
+    section.patternBench !== undefined
+      ? `  bench/pattern/bench.ts --json: ${JSON.stringify(section.patternBench)}`
+      : `  bench/pattern/bench.ts: ${section.patternBenchError}`,
+  ].join('\n');
+}

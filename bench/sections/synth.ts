@@ -1,0 +1,244 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runChild } from '../lib/child';
+import type { ScenarioReport } from '../lib/scenario';
+import { median, ratio } from '../lib/stats';
+import { cell, renderTable } from '../lib/table';
+
+/** One engine's synth benchmark: the two sizes and the scenario files of both variants. */
+interface Workload {
+  readonly engine: 'aws' | 'gcp' | 'kafka';
+  readonly what: string;
+  readonly sizes: readonly [number, number];
+  readonly env: Readonly<Record<string, string>>;
+}
+
+const WORKLOADS: readonly Workload[] = [
+  {
+    engine: 'aws',
+    what: 'rules (SQS target, retry policy, shared DLQ)',
+    sizes: [100, 300],
+    env: { CDK_VALIDATION: 'false' },
+  },
+  {
+    engine: 'gcp',
+    what: 'subscriptions (dead-letter, IAM, alerts)',
+    sizes: [250, 500],
+    env: { CHECKPOINT_DISABLE: '1' },
+  },
+  { engine: 'kafka', what: 'topics with ACLs (Pulumi mocks)', sizes: [100, 200], env: {} },
+];
+
+type Variant = 'plain' | 'eventform';
+
+/** Medians of one variant at one size. */
+export interface VariantResult {
+  readonly wallMs?: number;
+  readonly cpuMs?: number;
+  readonly maxRssMb?: number;
+  readonly runs: number;
+  readonly stacks?: number;
+  readonly resources?: Record<string, number>;
+  readonly error?: string;
+}
+
+/** One engine at one size: both variants and their ratios. */
+export interface SynthRow {
+  readonly engine: string;
+  readonly what: string;
+  readonly size: number;
+  readonly plain: VariantResult;
+  readonly eventform: VariantResult;
+  readonly sameResources?: boolean;
+  readonly timeRatio?: number;
+  readonly cpuRatio?: number;
+  readonly memoryRatio?: number;
+}
+
+/** Growth of one engine from the small to the large size. */
+export interface GrowthRow {
+  readonly engine: string;
+  readonly plainTime?: number;
+  readonly eventformTime?: number;
+  readonly plainMemory?: number;
+  readonly eventformMemory?: number;
+}
+
+/** Everything the synth section produced. */
+export interface SynthSection {
+  readonly reps: number;
+  readonly env: string;
+  readonly rows: SynthRow[];
+  readonly growth: GrowthRow[];
+}
+
+function engineResources(resources: Record<string, number> | undefined): Record<string, number> | undefined {
+  if (!resources) return undefined;
+  return Object.fromEntries(
+    Object.entries(resources)
+      .filter(([type]) => !type.startsWith('component:'))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+function sameCounts(a: Record<string, number> | undefined, b: Record<string, number> | undefined): boolean | undefined {
+  const left = engineResources(a);
+  const right = engineResources(b);
+  if (!left || !right) return undefined;
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+
+function total(resources: Record<string, number> | undefined): number | undefined {
+  const counted = engineResources(resources);
+  return counted ? Object.values(counted).reduce((sum, n) => sum + n, 0) : undefined;
+}
+
+/**
+ * Runs every workload: for each size, `reps` rounds that each run the plain and the eventform variant in a fresh
+ * child process (alternating which goes first), after one unmeasured warm-up round that fills the disk cache.
+ */
+export function runSynthSection(
+  root: string,
+  buildDir: string,
+  reps: number,
+  log: (line: string) => void,
+): SynthSection {
+  const rows: SynthRow[] = [];
+  const growth: GrowthRow[] = [];
+  for (const workload of WORKLOADS) {
+    const scripts: Record<Variant, string | undefined> = {
+      plain: join(buildDir, 'synth', `${workload.engine}-plain.js`),
+      eventform: existsSync(join(root, 'bench', 'synth', `${workload.engine}-eventform.ts`))
+        ? join(buildDir, 'synth', `${workload.engine}-eventform.js`)
+        : undefined,
+    };
+    const perSize: SynthRow[] = [];
+    for (const size of workload.sizes) {
+      const samples: Record<
+        Variant,
+        { wallMs: number[]; cpuMs: number[]; rssKb: number[]; last?: ScenarioReport; error?: string }
+      > = {
+        plain: { wallMs: [], cpuMs: [], rssKb: [] },
+        eventform: scripts.eventform
+          ? { wallMs: [], cpuMs: [], rssKb: [] }
+          : { wallMs: [], cpuMs: [], rssKb: [], error: 'not built yet' },
+      };
+      for (let round = -1; round < reps; round++) {
+        const order: Variant[] = round % 2 === 0 ? ['eventform', 'plain'] : ['plain', 'eventform'];
+        for (const variant of order) {
+          const script = scripts[variant];
+          const sample = samples[variant];
+          if (!script || sample.error) continue;
+          try {
+            const run = runChild<ScenarioReport>(process.execPath, [script, String(size)], {
+              cwd: root,
+              env: workload.env,
+            });
+            if (round >= 0) {
+              sample.wallMs.push(run.wallMs);
+              sample.cpuMs.push(run.report.cpuMs);
+              sample.rssKb.push(run.report.maxRssKb);
+            }
+            sample.last = run.report;
+          } catch (err) {
+            sample.error = err instanceof Error ? err.message : String(err);
+            log(`  ${workload.engine} ${variant} ${size}: FAILED\n${sample.error}`);
+          }
+        }
+      }
+      const result = (variant: Variant): VariantResult => {
+        const sample = samples[variant];
+        if (sample.error || sample.wallMs.length === 0) return { runs: 0, error: sample.error ?? 'no run' };
+        return {
+          wallMs: Math.round(median(sample.wallMs)),
+          cpuMs: Math.round(median(sample.cpuMs)),
+          maxRssMb: Math.round(median(sample.rssKb) / 1024),
+          runs: sample.wallMs.length,
+          stacks: sample.last?.stacks,
+          resources: sample.last?.resources,
+        };
+      };
+      const plain = result('plain');
+      const eventform = result('eventform');
+      const row: SynthRow = {
+        engine: workload.engine,
+        what: workload.what,
+        size,
+        plain,
+        eventform,
+        sameResources: sameCounts(plain.resources, eventform.resources),
+        timeRatio: ratio(eventform.wallMs, plain.wallMs),
+        cpuRatio: ratio(eventform.cpuMs, plain.cpuMs),
+        memoryRatio: ratio(eventform.maxRssMb, plain.maxRssMb),
+      };
+      log(
+        `  ${workload.engine} ${size}: plain ${cell(plain.wallMs)} ms / ${cell(plain.maxRssMb)} MB, ` +
+          `eventform ${cell(eventform.wallMs)} ms / ${cell(eventform.maxRssMb)} MB`,
+      );
+      perSize.push(row);
+      rows.push(row);
+    }
+    const [small, large] = perSize;
+    growth.push({
+      engine: workload.engine,
+      plainTime: ratio(large.plain.wallMs, small.plain.wallMs),
+      eventformTime: ratio(large.eventform.wallMs, small.eventform.wallMs),
+      plainMemory: ratio(large.plain.maxRssMb, small.plain.maxRssMb),
+      eventformMemory: ratio(large.eventform.maxRssMb, small.eventform.maxRssMb),
+    });
+  }
+  return { reps, env: 'CDK_VALIDATION=false for both variants', rows, growth };
+}
+
+function verdict(value: number | undefined, limit: number): string {
+  if (value === undefined) return '-';
+  return value <= limit ? `${value.toFixed(2)} ok` : `${value.toFixed(2)} MISS`;
+}
+
+/** The synth tables for stdout. */
+export function renderSynthSection(section: SynthSection): string {
+  const rows = section.rows.map((row) => [
+    `${row.engine} ${row.size}`,
+    `${cell(total(row.plain.resources))}/${cell(total(row.eventform.resources))}${row.sameResources === false ? ' DIFF' : ''}`,
+    cell(row.plain.stacks),
+    cell(row.plain.wallMs),
+    cell(row.eventform.wallMs),
+    verdict(row.timeRatio, 1.1),
+    cell(row.plain.cpuMs),
+    cell(row.eventform.cpuMs),
+    cell(row.cpuRatio, 2),
+    cell(row.plain.maxRssMb),
+    cell(row.eventform.maxRssMb),
+    verdict(row.memoryRatio, 1.1),
+  ]);
+  const growth = section.growth.map((row) => [
+    row.engine,
+    cell(row.plainTime, 2),
+    verdict(row.eventformTime, 2.2),
+    cell(row.plainMemory, 2),
+    cell(row.eventformMemory, 2),
+  ]);
+  return [
+    `Synth cost: median of ${section.reps} fresh processes per variant (${section.env})`,
+    renderTable(
+      [
+        'workload',
+        'resources plain/ef',
+        'stacks',
+        'plain ms',
+        'ef ms',
+        'time ef/plain',
+        'plain cpu',
+        'ef cpu',
+        'cpu ef/plain',
+        'plain MB',
+        'ef MB',
+        'mem ef/plain',
+      ],
+      rows,
+    ),
+    '',
+    'Growth large/small size (target <= 2.2x)',
+    renderTable(['engine', 'plain time', 'ef time', 'plain mem', 'ef mem'], growth),
+  ].join('\n');
+}
