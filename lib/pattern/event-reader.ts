@@ -124,7 +124,8 @@ function visitObject(obj: Record<string, unknown>, node: FieldTrie, table: LeafT
   const compound = node.compound;
   for (let i = 0; i < compound.length; i++) {
     const key = compound[i][0];
-    if (Object.prototype.hasOwnProperty.call(obj, key)) visitValue(obj[key], compound[i][1], table, stack);
+    const v = obj[key];
+    if (v !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) visitValue(v, compound[i][1], table, stack);
   }
 }
 
