@@ -1,4 +1,4 @@
-import * as avsc from 'avsc';
+import type * as avsc from 'avsc';
 import { avroCanonicalFormOf } from './avro/canonical-form';
 import { avroReadIncompatibilities } from './avro/compatibility';
 import { avroBigQueryFields, type BigQueryField } from './avro/bigquery';
@@ -7,10 +7,11 @@ import { isNamed, parseAvro, type AvroNode } from './avro/model';
 import { avroOpenApi3, type OpenApi3Options } from './avro/openapi';
 import { SchemaErrorCodes, schemaError } from './errors';
 import { jsonSchemaReadIncompatibilities } from './json-schema/compatibility';
-import { parseJsonSchema, type ParsedJsonSchema } from './json-schema/model';
+import { parseJsonSchema, readJson, type ParsedJsonSchema } from './json-schema/model';
 import { evaluateMode } from './modes';
 import { protoReadIncompatibilities } from './protobuf/compatibility';
 import { parseProto, type ParsedProto } from './protobuf/model';
+import { runtime } from './runtime';
 import {
   SCHEMA_FORMATS,
   type CompatibilityMode,
@@ -28,6 +29,12 @@ export interface EventSchemaOptions {
    * the first protobuf message's full name
    */
   readonly name?: string;
+  /**
+   * Parse and validate on first use instead of now. For schemas known to be valid (built-ins such as the event
+   * envelope's), so that merely importing them loads no schema library; a broken schema then throws on first use.
+   * @default false
+   */
+  readonly deferParsing?: boolean;
 }
 
 type Parsed =
@@ -68,7 +75,7 @@ export class EventSchema {
     const { json, root } = parseAvro(definition);
     const text = typeof definition === 'string' ? definition : JSON.stringify(json);
     const name = options.name ?? (isNamed(root) ? root.fullName : root.type);
-    return new EventSchema('AVRO', text, name, { format: 'AVRO', root, json });
+    return new EventSchema('AVRO', text, name, () => ({ format: 'AVRO', root, json }));
   }
 
   /**
@@ -77,9 +84,15 @@ export class EventSchema {
    * `SCHEMA_JSON_SCHEMA_INVALID`.
    */
   static jsonSchema(definition: string | object, options: EventSchemaOptions = {}): EventSchema {
-    const schema = parseJsonSchema(definition);
-    const text = typeof definition === 'string' ? definition : JSON.stringify(schema.json);
-    return new EventSchema('JSON', text, options.name ?? jsonName(schema.json), { format: 'JSON', schema });
+    const parse = (): Parsed => ({ format: 'JSON', schema: parseJsonSchema(definition) });
+    if (options.deferParsing) {
+      const json = readJson(definition, 'JSON Schema') as Record<string, unknown> | boolean;
+      const text = typeof definition === 'string' ? definition : JSON.stringify(json);
+      return new EventSchema('JSON', text, options.name ?? jsonName(json), parse);
+    }
+    const parsed = parse() as Extract<Parsed, { format: 'JSON' }>;
+    const text = typeof definition === 'string' ? definition : JSON.stringify(parsed.schema.json);
+    return new EventSchema('JSON', text, options.name ?? jsonName(parsed.schema.json), () => parsed);
   }
 
   /**
@@ -88,7 +101,10 @@ export class EventSchema {
    */
   static protobuf(definition: string, options: EventSchemaOptions = {}): EventSchema {
     const proto = parseProto(definition);
-    return new EventSchema('PROTOBUF', definition, options.name ?? proto.firstMessage, { format: 'PROTOBUF', proto });
+    return new EventSchema('PROTOBUF', definition, options.name ?? proto.firstMessage, () => ({
+      format: 'PROTOBUF',
+      proto,
+    }));
   }
 
   /**
@@ -128,10 +144,16 @@ export class EventSchema {
     readonly definition: string,
     /** The Avro full name, the JSON Schema title, or the first protobuf message's full name. */
     readonly name: string,
-    private readonly parsed: Parsed,
+    private readonly parse: () => Parsed,
   ) {}
 
   private avroType?: avsc.Type;
+  private parsedValue?: Parsed;
+
+  private get parsed(): Parsed {
+    this.parsedValue ??= this.parse();
+    return this.parsedValue;
+  }
 
   /**
    * Checks this schema as the candidate for a subject whose registered versions are `previous` (oldest first),
@@ -182,7 +204,9 @@ export class EventSchema {
     }
     const problems: string[] = [];
     if (!this.avroType) {
-      this.avroType = avsc.Type.forSchema(p.json as Parameters<typeof avsc.Type.forSchema>[0], { wrapUnions: 'auto' });
+      this.avroType = runtime
+        .avsc()
+        .Type.forSchema(p.json as Parameters<typeof avsc.Type.forSchema>[0], { wrapUnions: 'auto' });
     }
     this.avroType.isValid(value, {
       errorHook: (path: string[], v: unknown, type: avsc.Type) => {

@@ -1,4 +1,5 @@
-import * as avsc from 'avsc';
+import type * as avsc from 'avsc';
+import { runtime } from '../runtime';
 import { SchemaErrorCodes, schemaError } from '../errors';
 
 /** Avro's primitive type names. */
@@ -268,7 +269,9 @@ class AvroModelBuilder {
 export function parseAvro(definition: string | object): { json: unknown; root: AvroNode } {
   const json = readAvroJson(definition);
   try {
-    avsc.Type.forSchema(withoutEmptyUnions(json) as Parameters<typeof avsc.Type.forSchema>[0], { wrapUnions: 'auto' });
+    runtime
+      .avsc()
+      .Type.forSchema(withoutEmptyUnions(json) as Parameters<typeof avsc.Type.forSchema>[0], { wrapUnions: 'auto' });
   } catch (e) {
     schemaError(
       SchemaErrorCodes.AVRO_INVALID,

@@ -1,8 +1,8 @@
-import Ajv, { type AnySchema, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
+import type Ajv from 'ajv';
+import type { AnySchema, ValidateFunction } from 'ajv';
+import type Ajv2019 from 'ajv/dist/2019';
+import type Ajv2020 from 'ajv/dist/2020';
+import { runtime } from '../runtime';
 import { SchemaErrorCodes, schemaError } from '../errors';
 
 /** The JSON Schema drafts eventform validates. */
@@ -31,11 +31,13 @@ function ajvFor(draft: JsonSchemaDraft): AjvLike {
   let ajv = instances.get(key);
   if (!ajv) {
     const options = { strict: false, allErrors: true, validateFormats: true };
-    ajv = key === '2019-09' ? new Ajv2019(options) : key === '2020-12' ? new Ajv2020(options) : new Ajv(options);
-    if (key === 'draft-07') {
-      (ajv as Ajv).addMetaSchema(draft6MetaSchema);
+    if (key === '2019-09') ajv = new (runtime.ajv2019().default)(options);
+    else if (key === '2020-12') ajv = new (runtime.ajv2020().default)(options);
+    else {
+      ajv = new (runtime.ajv().default)(options);
+      ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
     }
-    addFormats(ajv as Ajv);
+    runtime.ajvFormats().default(ajv as Ajv);
     instances.set(key, ajv);
   }
   return ajv;

@@ -1,4 +1,5 @@
-import * as protobuf from 'protobufjs';
+import type * as protobuf from 'protobufjs';
+import { runtime } from '../runtime';
 import type { SchemaIncompatibility } from '../types';
 import type { ParsedProto } from './model';
 
@@ -37,15 +38,15 @@ function typeName(field: protobuf.Field, proto: ParsedProto): string {
 }
 
 function describeField(field: protobuf.Field, proto: ParsedProto): string {
-  if (field instanceof protobuf.MapField) return `map<${field.keyType}, ${typeName(field, proto)}>`;
+  if (field instanceof runtime.protobuf().MapField) return `map<${field.keyType}, ${typeName(field, proto)}>`;
   return `${field.repeated ? 'repeated ' : ''}${typeName(field, proto)}`;
 }
 
 /** SCALAR (enums count as numbers), MESSAGE or MAP, and the scalar group. */
 function kindOf(field: protobuf.Field): { kind: 'SCALAR' | 'MESSAGE' | 'MAP'; scalar?: string } {
-  if (field instanceof protobuf.MapField) return { kind: 'MAP' };
-  if (field.resolvedType instanceof protobuf.Enum) return { kind: 'SCALAR', scalar: 'GENERAL_NUMBER' };
-  if (field.resolvedType instanceof protobuf.Type) return { kind: 'MESSAGE' };
+  if (field instanceof runtime.protobuf().MapField) return { kind: 'MAP' };
+  if (field.resolvedType instanceof runtime.protobuf().Enum) return { kind: 'SCALAR', scalar: 'GENERAL_NUMBER' };
+  if (field.resolvedType instanceof runtime.protobuf().Type) return { kind: 'MESSAGE' };
   return { kind: 'SCALAR', scalar: SCALAR_KIND[field.type] };
 }
 
@@ -87,7 +88,7 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
   }
   if (
     (ok.kind === 'MESSAGE' || ok.kind === 'MAP') &&
-    o.resolvedType instanceof protobuf.Type &&
+    o.resolvedType instanceof runtime.protobuf().Type &&
     typeName(o, ctx.original) !== typeName(u, ctx.update)
   ) {
     ctx.issues.push({
@@ -194,7 +195,9 @@ function compareTypes(
 ): void {
   const messages = (list: readonly protobuf.ReflectionObject[]) =>
     new Map(
-      list.filter((t): t is protobuf.Type => t instanceof protobuf.Type && !isMapEntry(t)).map((t) => [t.name, t]),
+      list
+        .filter((t): t is protobuf.Type => t instanceof runtime.protobuf().Type && !isMapEntry(t))
+        .map((t) => [t.name, t]),
     );
   const om = messages(original);
   const um = messages(update);

@@ -1,4 +1,5 @@
-import * as protobuf from 'protobufjs';
+import type * as protobuf from 'protobufjs';
+import { runtime } from '../runtime';
 import { SchemaErrorCodes, schemaError } from '../errors';
 
 /** A parsed .proto file: its package, its top-level messages and enums, resolved with protobufjs. */
@@ -26,9 +27,10 @@ export function parseProto(definition: string): ParsedProto {
       `A Protocol Buffers schema is .proto text; got ${typeof definition}. Pass the file's text.`,
     );
   }
+  const pb = runtime.protobuf();
   let parsed: protobuf.IParserResult;
   try {
-    parsed = protobuf.parse(definition, new protobuf.Root(), { keepCase: true });
+    parsed = pb.parse(definition, new pb.Root(), { keepCase: true });
   } catch (e) {
     return schemaError(
       SchemaErrorCodes.PROTOBUF_INVALID,
@@ -37,7 +39,7 @@ export function parseProto(definition: string): ParsedProto {
     );
   }
   for (const file of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) {
-    const wellKnown = file.startsWith('google/protobuf/') ? protobuf.common.get(file) : null;
+    const wellKnown = file.startsWith('google/protobuf/') ? pb.common.get(file) : null;
     if (!wellKnown) {
       schemaError(
         SchemaErrorCodes.PROTOBUF_IMPORT_UNSUPPORTED,
@@ -61,9 +63,9 @@ export function parseProto(definition: string): ParsedProto {
   const scope = packageName ? parsed.root.lookup(packageName) : parsed.root;
   const types = ((scope as protobuf.Namespace | null)?.nestedArray ?? []).filter(
     (n): n is protobuf.Type | protobuf.Enum =>
-      (n instanceof protobuf.Type || n instanceof protobuf.Enum) && !n.fullName.startsWith('.google.protobuf.'),
+      (n instanceof pb.Type || n instanceof pb.Enum) && !n.fullName.startsWith('.google.protobuf.'),
   );
-  const first = types.find((t): t is protobuf.Type => t instanceof protobuf.Type);
+  const first = types.find((t): t is protobuf.Type => t instanceof pb.Type);
   if (!first) {
     return schemaError(
       SchemaErrorCodes.PROTOBUF_NO_MESSAGE,
