@@ -1,3 +1,7 @@
+export * from './alerts';
+export * from './alerts-spec';
+export * from './bigquery-columns';
+export * from './bigquery-delivery';
 export * from './cloud-storage-delivery';
 export * from './filter';
 export * from './immutable-guard';

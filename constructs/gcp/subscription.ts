@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PropsValidator } from '../../lib';
+import { type BigQueryField, isEventformError, PropsValidator } from '../../lib';
 import {
   Annotations,
   App,
@@ -13,6 +13,9 @@ import {
   TerraformStack,
   Token,
 } from './cdktf';
+import { SubscriptionAlerts, type SubscriptionAlertsProps } from './alerts';
+import { bigQuerySubscriptionColumns } from './bigquery-columns';
+import { bigQueryDelivery } from './bigquery-delivery';
 import { cloudStorageDelivery } from './cloud-storage-delivery';
 import { immutableChangeWarning, subscriptionImmutableChanges } from './immutable-guard';
 import { durationString } from './limits';
@@ -123,7 +126,7 @@ export class Subscription extends Construct implements ISubscription {
         'deadLetterPolicy.deadLetterTopic must differ from the subscription topic; dead letters would loop back.',
       );
     }
-    if (props.bigQuery !== undefined) validateBigQueryAgainstTopic(v, props);
+    const bigQueryColumns = props.bigQuery !== undefined ? bigQueryTableColumns(v, props) : undefined;
     v.throwIfAny();
 
     this.topic = props.topic;
@@ -176,6 +179,17 @@ export class Subscription extends Construct implements ISubscription {
         : undefined,
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
     };
+    if (props.bigQuery) {
+      const bq = bigQueryDelivery(this, props.bigQuery, {
+        project: props.bigQuery.project ?? project,
+        agentMember: agent,
+        columns: bigQueryColumns,
+        useTopicSchema: useTopicSchema(props),
+        preventDestroy: props.preventDestroy !== false,
+      });
+      Object.assign(config, { bigqueryConfig: bq.config });
+      dependsOn.push(...bq.dependsOn);
+    }
     if (props.cloudStorage) {
       const cs = cloudStorageDelivery(this, props.cloudStorage, agent);
       Object.assign(config, { cloudStorageConfig: cs.config });
@@ -212,6 +226,11 @@ export class Subscription extends Construct implements ISubscription {
     );
   }
 
+  /** Adds alert policies on this subscription's backlog, oldest unacknowledged message and dead letters. */
+  addAlerts(props: Omit<SubscriptionAlertsProps, 'subscription'> = {}): SubscriptionAlerts {
+    return new SubscriptionAlerts(this, 'Alerts', { ...props, subscription: this });
+  }
+
   private warnImmutableChanges(props: SubscriptionProps): void {
     const changes = subscriptionImmutableChanges(previousStackJson(this), {
       name: props.subscriptionName,
@@ -226,14 +245,49 @@ export class Subscription extends Construct implements ISubscription {
   }
 }
 
-function validateBigQueryAgainstTopic(v: PropsValidator, props: SubscriptionProps): void {
+/** `bigQuery.useTopicSchema` with its default: on when the topic has a schema and `useTableSchema` is not set. */
+function useTopicSchema(props: SubscriptionProps): boolean {
+  return (
+    props.bigQuery?.useTopicSchema ?? (props.topic.schema !== undefined && props.bigQuery?.useTableSchema !== true)
+  );
+}
+
+/** Checks the BigQuery options against the topic and returns the columns of a table to create. */
+function bigQueryTableColumns(v: PropsValidator, props: SubscriptionProps): BigQueryField[] | undefined {
   const bq = props.bigQuery;
-  if (bq === undefined) return;
+  if (bq === undefined) return undefined;
   const schema = props.topic.schema;
+  const topicName = JSON.stringify(props.topic.topicName);
   v.check(
     bq.useTopicSchema !== true || schema !== undefined,
     'PUBSUB_BIGQUERY_TOPIC_SCHEMA_MISSING',
     'bigQuery.useTopicSchema',
-    `bigQuery.useTopicSchema needs a schema on topic ${JSON.stringify(props.topic.topicName)}; add one or use useTableSchema.`,
+    `bigQuery.useTopicSchema needs a schema on topic ${topicName}; add one or use useTableSchema.`,
   );
+  if (bq.createTable === false) {
+    v.check(
+      (bq.project ?? props.project ?? props.topic.projectOptions.project) !== undefined,
+      'PUBSUB_BIGQUERY_PROJECT',
+      'bigQuery.project',
+      `bigQuery.project is needed to name an existing table (${bq.datasetId}.${bq.tableId}) when the subscription has no project; set bigQuery.project or project.`,
+    );
+    return undefined;
+  }
+  const mapFields = useTopicSchema(props) || bq.useTableSchema === true;
+  if (mapFields && schema?.format !== 'AVRO') {
+    v.add(
+      'PUBSUB_BIGQUERY_TABLE_SCHEMA_SOURCE',
+      'bigQuery.createTable',
+      `bigQuery.createTable derives the table's columns from the topic's AVRO schema, and topic ${topicName} has ` +
+        `${schema ? `a ${schema.format} schema` : 'no schema'}; give the topic an AVRO schema or set createTable: false and create the table yourself.`,
+    );
+    return undefined;
+  }
+  try {
+    return bigQuerySubscriptionColumns({ schema, mapFields, writeMetadata: bq.writeMetadata === true });
+  } catch (e) {
+    if (!isEventformError(e)) throw e;
+    v.addAll(e.issues, 'bigQuery');
+    return undefined;
+  }
 }

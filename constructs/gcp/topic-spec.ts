@@ -3,7 +3,7 @@
  * engine imports.
  * @module
  */
-import { type PropsValidator, show } from '../../lib';
+import { type EventSchema, type PropsValidator, show } from '../../lib';
 import { PUBSUB_LIMITS } from './limits';
 import { checkLabels, checkPubsubName, KMS_KEY_PATTERN, REGION_PATTERN } from './names';
 import { PROJECT_NUMBER_PATTERN } from './service-agent';
@@ -16,26 +16,11 @@ export enum SchemaEncoding {
   BINARY = 'BINARY',
 }
 
-/** A schema value from eventform's core (`EventSchema`), as far as a topic needs it. */
-export interface TopicSchemaSource {
-  /** `AVRO` or `PROTOBUF` (Pub/Sub has no JSON Schema support). */
-  readonly format: string;
-  /** The schema text (an Avro JSON document or a .proto file). */
-  readonly definition: unknown;
-  /** The schema's name, used as the Pub/Sub schema ID unless `schemaName` is given. */
-  readonly name?: string;
-}
-
 /** The Pub/Sub schema type for an eventform schema format. */
 export function pubsubSchemaType(format: string): 'AVRO' | 'PROTOCOL_BUFFER' | undefined {
   if (format === 'AVRO') return 'AVRO';
   if (format === 'PROTOBUF') return 'PROTOCOL_BUFFER';
   return undefined;
-}
-
-/** The schema text Pub/Sub receives. */
-export function schemaDefinitionText(definition: unknown): string {
-  return typeof definition === 'string' ? definition : JSON.stringify(definition);
 }
 
 /** What a Pub/Sub topic is, independent of the engine that creates it. */
@@ -67,10 +52,10 @@ export interface TopicSpec {
    * Schema that every published message must match; creates a `google_pubsub_schema`. AVRO or PROTOBUF.
    * @default - no schema: any bytes are accepted
    */
-  readonly schema?: TopicSchemaSource;
+  readonly schema?: EventSchema;
   /**
    * Pub/Sub schema ID.
-   * @default - the schema's `name`
+   * @default - the schema's `name` (for AVRO the record's full name)
    */
   readonly schemaName?: string;
   /**
@@ -130,11 +115,7 @@ export function validateTopicSpec(v: PropsValidator, spec: TopicSpec, projectNum
       `schema must be an AVRO or PROTOBUF schema; got format ${show(spec.schema.format)}. Pub/Sub has no JSON Schema.`,
     );
     const name = spec.schemaName ?? spec.schema.name;
-    if (name === undefined) {
-      v.add('PUBSUB_SCHEMA_NAME', 'schemaName', 'schemaName is required when the schema has no name.');
-    } else {
-      checkPubsubName(v, spec.schemaName !== undefined ? 'schemaName' : 'schema.name', name, 'PUBSUB_SCHEMA_NAME');
-    }
+    checkPubsubName(v, spec.schemaName !== undefined ? 'schemaName' : 'schema.name', name, 'PUBSUB_SCHEMA_NAME');
   } else {
     v.check(
       spec.schemaEncoding === undefined && spec.schemaName === undefined,

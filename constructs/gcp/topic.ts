@@ -1,4 +1,4 @@
-import { PropsValidator } from '../../lib';
+import { type EventSchema, PropsValidator } from '../../lib';
 import {
   Construct,
   type IConstruct,
@@ -12,14 +12,7 @@ import {
 import { durationString } from './limits';
 import { type PubsubProjectOptions, serviceAgentMember } from './project';
 import { Subscription, type SubscriptionProps } from './subscription';
-import {
-  pubsubSchemaType,
-  SchemaEncoding,
-  schemaDefinitionText,
-  type TopicSchemaSource,
-  type TopicSpec,
-  validateTopicSpec,
-} from './topic-spec';
+import { pubsubSchemaType, SchemaEncoding, type TopicSpec, validateTopicSpec } from './topic-spec';
 
 /** A Pub/Sub topic: one created here ({@link Topic}) or an existing one ({@link Topic.fromTopicName}). */
 export interface ITopic extends IConstruct {
@@ -30,7 +23,7 @@ export interface ITopic extends IConstruct {
   /** Project and project number the topic's resources use. */
   readonly projectOptions: PubsubProjectOptions;
   /** The schema messages on this topic follow, when there is one. */
-  readonly schema?: TopicSchemaSource;
+  readonly schema?: EventSchema;
   /** The dead-letter topic subscriptions of this topic use by default, when one was created. */
   readonly deadLetterTopic?: ITopic;
   /**
@@ -93,7 +86,7 @@ export class Topic extends Construct implements ITopic {
   readonly topicName: string;
   readonly topicId: string;
   readonly projectOptions: PubsubProjectOptions;
-  readonly schema?: TopicSchemaSource;
+  readonly schema?: EventSchema;
   readonly deadLetterTopic?: Topic;
   /** The underlying `google_pubsub_topic`. */
   readonly resource: PubsubTopic;
@@ -128,9 +121,9 @@ export class Topic extends Construct implements ITopic {
 
     if (props.schema !== undefined) {
       this.schemaResource = new PubsubSchema(this, 'Schema', {
-        name: (props.schemaName ?? props.schema.name) as string,
+        name: props.schemaName ?? props.schema.name,
         type: pubsubSchemaType(props.schema.format),
-        definition: schemaDefinitionText(props.schema.definition),
+        definition: props.schema.definition,
         project: props.project,
       });
     }

@@ -1,3 +1,5 @@
+import { EventSchema } from '../../lib';
+
 /**
  * The `Order` event of the orders example (the seed's Avro schema), as published on the `orders` topic.
  * @module
@@ -30,3 +32,6 @@ export const ORDER_AVRO_DEFINITION = {
     },
   ],
 } as const;
+
+/** The `Order` schema as the core's schema value. */
+export const ORDER_SCHEMA = EventSchema.avro(ORDER_AVRO_DEFINITION);

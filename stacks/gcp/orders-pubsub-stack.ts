@@ -4,7 +4,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { SchemaEncoding, Topic } from '../../constructs/gcp';
-import { ORDER_AVRO_DEFINITION } from './order-schema';
+import { ORDER_SCHEMA } from './order-schema';
 
 /** Settings of the orders example; each becomes the default of a Terraform variable of the same meaning. */
 export interface OrdersPubsubStackProps {
@@ -56,7 +56,7 @@ export class OrdersPubsubStack extends TerraformStack {
     this.orders = new Topic(this, 'Orders', {
       topicName: 'orders',
       projectNumber: projectNumber.stringValue,
-      schema: { format: 'AVRO', name: 'Order', definition: ORDER_AVRO_DEFINITION },
+      schema: ORDER_SCHEMA,
       schemaName: 'order-schema',
       schemaEncoding: SchemaEncoding.JSON,
       messageRetentionSeconds: 7 * 86_400,
@@ -96,9 +96,23 @@ export class OrdersPubsubStack extends TerraformStack {
       deadLetterPolicy: { maxDeliveryAttempts: 5 },
     });
 
+    const warehouse = this.orders.addSubscription('OrdersToBigQuery', {
+      subscriptionName: 'orders-to-bigquery',
+      bigQuery: {
+        datasetId: 'orders_dataset',
+        tableId: 'orders_table',
+        location: region.stringValue,
+        useTopicSchema: true,
+        writeMetadata: true,
+      },
+      deadLetterPolicy: { maxDeliveryAttempts: 5 },
+    });
+
+    processor.addAlerts({ backlogMessages: 1000, oldestUnackedAgeSeconds: 600, deadLetterMessages: 0 });
+
     new TerraformOutput(this, 'orders_topic_id', { value: this.orders.topicId });
     new TerraformOutput(this, 'dead_letter_topic_id', { value: this.orders.deadLetterTopic?.topicId });
-    for (const s of [processor, ledger, notifier]) {
+    for (const s of [processor, ledger, notifier, warehouse]) {
       new TerraformOutput(this, `${s.subscriptionName.replace(/-/g, '_')}_subscription_id`, {
         value: s.subscriptionId,
       });

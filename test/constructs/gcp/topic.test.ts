@@ -1,13 +1,11 @@
 import { type TerraformStack, TerraformVariable } from 'cdktf';
 import { SchemaEncoding, Topic } from '../../../constructs/gcp';
+import { EventSchema } from '../../../lib';
 import { expectIssue } from './errors';
 import { gcpTestStack, Match, TfTemplate } from './tf-template';
 
-const AVRO = {
-  format: 'AVRO',
-  name: 'order-schema',
-  definition: { type: 'record', name: 'Order', fields: [{ name: 'orderId', type: 'string' }] },
-};
+const ORDER = { type: 'record', name: 'Order', fields: [{ name: 'orderId', type: 'string' }] };
+const AVRO = EventSchema.avro(ORDER, { name: 'order-schema' });
 
 function stack(): TerraformStack {
   return gcpTestStack();
@@ -59,7 +57,7 @@ describe('Topic', () => {
     t.hasResourceProperties('google_pubsub_schema', {
       name: 'order-schema',
       type: 'AVRO',
-      definition: JSON.stringify(AVRO.definition),
+      definition: JSON.stringify(ORDER),
     });
     t.hasResourceProperties('google_pubsub_topic', {
       schema_settings: { schema: t.ref('google_pubsub_schema', {}), encoding: 'JSON' },
@@ -72,7 +70,7 @@ describe('Topic', () => {
     const proto = 'syntax = "proto3";\nmessage Order { string order_id = 1; }\n';
     new Topic(s, 'Orders', {
       topicName: 'orders',
-      schema: { format: 'PROTOBUF', name: 'Order', definition: proto },
+      schema: EventSchema.protobuf(proto),
       schemaName: 'order-proto',
       schemaEncoding: SchemaEncoding.BINARY,
     });
@@ -226,17 +224,22 @@ describe('Topic', () => {
       ['a bad label value', { labels: { team: 'Orders!' } }, 'PUBSUB_LABEL_VALUE', /label value "Orders!"/],
       [
         'a JSON Schema',
-        { schema: { format: 'JSON', name: 'order', definition: {} } },
+        { schema: EventSchema.jsonSchema({ title: 'order', type: 'object' }) },
         'PUBSUB_SCHEMA_FORMAT',
         /AVRO or PROTOBUF.*"JSON"/,
       ],
       [
-        'a schema without a name',
-        { schema: { format: 'AVRO', definition: {} } },
+        'a too short schema name',
+        { schema: EventSchema.avro({ type: 'record', name: 'Or', fields: [] }) },
         'PUBSUB_SCHEMA_NAME',
-        /schemaName is required/,
+        /schema\.name must be 3-255 characters.*"Or"/,
       ],
-      ['a bad schema name', { schema: { ...AVRO, name: 'com example' } }, 'PUBSUB_SCHEMA_NAME', /schema\.name must be/],
+      [
+        'a bad explicit schema name',
+        { schema: AVRO, schemaName: 'goog-orders' },
+        'PUBSUB_SCHEMA_NAME',
+        /schemaName must be/,
+      ],
       [
         'an encoding without a schema',
         { schemaEncoding: SchemaEncoding.BINARY },
