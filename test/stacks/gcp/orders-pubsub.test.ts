@@ -154,9 +154,8 @@ describe('orders-pubsub example', () => {
   });
 
   test('normalized snapshot', () => {
-    // normalized: the cdktf version and the state path (it depends on the temporary output directory)
+    // normalized: the state path depends on the temporary output directory (Testing.synth stubs the cdktf version)
     const json = JSON.parse(JSON.stringify(t.json));
-    json['//'].metadata.version = '<cdktf version>';
     json.terraform.backend.local.path = '<relative path to terraform.orders-pubsub.tfstate>';
     expect(json).toMatchSnapshot();
   });
