@@ -151,7 +151,8 @@ function compareMessage(ctx: Context, o: protobuf.Type, u: protobuf.Type, path: 
       });
     }
   }
-  for (const oneof of realOneofs(o)) {
+  const updateOneofs = new Set(realOneofs(u).map((one) => one.name));
+  for (const oneof of realOneofs(o).filter((one) => updateOneofs.has(one.name))) {
     for (const f of oneof.fieldsArray) {
       if (!uByTag.has(f.id)) {
         ctx.issues.push({
