@@ -17,6 +17,9 @@ export const MATCHER_CASES = [
   'hundredRules.parsed.match',
   'hundredRules.parsed.noMatch',
   'validations',
+  'hundredRules.parseOnce.match',
+  'hundredRules.parseOnce.noMatch',
+  'oneRule.matchEventUncompiled.match',
 ] as const;
 
 /** Rates (operations per second) by case, as both harnesses print them. */

@@ -22,6 +22,7 @@ runScenario((size) => {
     new events.EventBus(busStack, 'Bus', { eventBusName: BUS_NAME });
     const dlq = new sqs.Queue(busStack, 'DeadLetterQueue', {
       queueName: DLQ_NAME,
+      retentionPeriod: Duration.days(14),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -57,7 +58,7 @@ runScenario((size) => {
         });
         const rule = new events.Rule(stack, `Rule${i}`, {
           eventBus: bus,
-          eventPattern: rulePattern(i) as events.EventPattern,
+          eventPattern: rulePattern(i) as unknown as events.EventPattern,
         });
         rule.addTarget(
           new targets.SqsQueue(queue, {

@@ -4,6 +4,7 @@
  * target queue, a retry policy and the shared DLQ, spread over rule stacks because CloudFormation allows 500
  * resources per stack.
  */
+import type { EventPatternJson } from '../../lib';
 
 /** Name of the benchmark's event bus. */
 export const BUS_NAME = 'bench-bus';
@@ -21,7 +22,7 @@ export const RETRY_ATTEMPTS = 3;
 export const MAX_EVENT_AGE_SECONDS = 7200;
 
 /** The five-field event pattern of rule `index` (source, detail-type, numeric, prefix and a value list). */
-export function rulePattern(index: number): Record<string, unknown> {
+export function rulePattern(index: number): EventPatternJson {
   return {
     source: [`service-${index % 10}`],
     'detail-type': [`OrderPlaced${index}`],

@@ -1,47 +1,75 @@
 /**
  * Plain cdktf version of the GCP workload (see gcp-shape.ts), written by hand with deep imports of
- * @cdktf/provider-google, producing what eventform's Pub/Sub constructs generate.
+ * @cdktf/provider-google, producing the resources (and settings) eventform's Pub/Sub constructs generate.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import {
+  MonitoringAlertPolicy,
+  type MonitoringAlertPolicyConditionsConditionThreshold,
+} from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { PubsubSubscription } from '@cdktf/provider-google/lib/pubsub-subscription';
+import { PubsubSubscription, type PubsubSubscriptionConfig } from '@cdktf/provider-google/lib/pubsub-subscription';
 import { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
 import { runScenario } from '../lib/scenario';
 import { countTerraformOutput } from './gcp-count';
 import {
+  ACK_DEADLINE_SECONDS,
   BACKLOG_THRESHOLD,
   MAX_DELIVERY_ATTEMPTS,
   OLDEST_UNACKED_SECONDS,
   PROJECT_ID,
   PUBSUB_AGENT,
+  TOPIC_RETENTION_SECONDS,
   subscriptionName,
 } from './gcp-shape';
 
-function alert(stack: TerraformStack, id: string, subscription: string, metric: string, threshold: number): void {
-  new MonitoringAlertPolicy(stack, id, {
+const keep = { preventDestroy: true };
+
+function subscriptionConfig(name: string, topic: string): PubsubSubscriptionConfig {
+  return {
+    name,
+    topic,
     project: PROJECT_ID,
-    displayName: `${subscription} ${metric}`,
+    ackDeadlineSeconds: 10,
+    messageRetentionDuration: '604800s',
+    retainAckedMessages: false,
+    expirationPolicy: { ttl: '' },
+    retryPolicy: { minimumBackoff: '10s', maximumBackoff: '600s' },
+    enableMessageOrdering: false,
+    enableExactlyOnceDelivery: false,
+    lifecycle: keep,
+  };
+}
+
+function alert(
+  scope: TerraformStack,
+  id: string,
+  subscription: string,
+  title: string,
+  condition: Omit<MonitoringAlertPolicyConditionsConditionThreshold, 'comparison'>,
+): void {
+  new MonitoringAlertPolicy(scope, id, {
+    displayName: `${subscription}: ${title}`,
     combiner: 'OR',
+    project: PROJECT_ID,
+    severity: 'WARNING',
     conditions: [
       {
-        displayName: `${metric} above ${threshold}`,
-        conditionThreshold: {
-          filter: `resource.type = "pubsub_subscription" AND resource.labels.subscription_id = "${subscription}" AND metric.type = "pubsub.googleapis.com/subscription/${metric}"`,
-          comparison: 'COMPARISON_GT',
-          thresholdValue: threshold,
-          duration: '300s',
-          aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MAX' }],
-        },
+        displayName: title,
+        conditionThreshold: { comparison: 'COMPARISON_GT', ...condition },
       },
     ],
+    documentation: { content: `Runbook for ${subscription}: ${title}.`, mimeType: 'text/markdown' },
   });
 }
+
+const metricFilter = (subscription: string, metric: string) =>
+  `resource.type = "pubsub_subscription" AND resource.labels.subscription_id = "${subscription}" AND metric.type = "pubsub.googleapis.com/subscription/${metric}"`;
 
 runScenario((size) => {
   const outdir = mkdtempSync(join(tmpdir(), 'eventform-bench-gcp-'));
@@ -49,34 +77,66 @@ runScenario((size) => {
     const app = new App({ outdir });
     const stack = new TerraformStack(app, 'bench-pubsub');
     new GoogleProvider(stack, 'google', { project: PROJECT_ID });
-    const topic = new PubsubTopic(stack, 'orders', { name: 'orders', messageRetentionDuration: '604800s' });
-    const deadLetter = new PubsubTopic(stack, 'orders-dead-letter', { name: 'orders-dead-letter' });
-    new PubsubSubscription(stack, 'orders-dead-letter-sub', {
-      name: 'orders-dead-letter-sub',
-      topic: deadLetter.id,
-      messageRetentionDuration: '604800s',
+    const topic = new PubsubTopic(stack, 'orders', {
+      name: 'orders',
+      project: PROJECT_ID,
+      messageRetentionDuration: `${TOPIC_RETENTION_SECONDS}s`,
+      lifecycle: keep,
     });
+    const deadLetter = new PubsubTopic(stack, 'orders-dead-letter', {
+      name: 'orders-dead-letter',
+      project: PROJECT_ID,
+      lifecycle: keep,
+    });
+    new PubsubSubscription(
+      stack,
+      'orders-dead-letter-sub',
+      subscriptionConfig('orders-dead-letter-sub', deadLetter.id),
+    );
     new PubsubTopicIamMember(stack, 'orders-dead-letter-publisher', {
       topic: deadLetter.id,
+      project: PROJECT_ID,
       role: 'roles/pubsub.publisher',
       member: PUBSUB_AGENT,
     });
     for (let i = 0; i < size; i++) {
       const name = subscriptionName(i);
       const subscription = new PubsubSubscription(stack, name, {
-        name,
-        topic: topic.id,
-        ackDeadlineSeconds: 60,
+        ...subscriptionConfig(name, topic.id),
+        ackDeadlineSeconds: ACK_DEADLINE_SECONDS,
         deadLetterPolicy: { deadLetterTopic: deadLetter.id, maxDeliveryAttempts: MAX_DELIVERY_ATTEMPTS },
-        retryPolicy: { minimumBackoff: '10s', maximumBackoff: '600s' },
       });
       new PubsubSubscriptionIamMember(stack, `${name}-agent-subscriber`, {
-        subscription: subscription.name,
+        subscription: subscription.id,
+        project: PROJECT_ID,
         role: 'roles/pubsub.subscriber',
         member: PUBSUB_AGENT,
       });
-      alert(stack, `${name}-backlog`, name, 'num_undelivered_messages', BACKLOG_THRESHOLD);
-      alert(stack, `${name}-oldest-unacked`, name, 'oldest_unacked_message_age', OLDEST_UNACKED_SECONDS);
+      const maxOverMinute = [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MAX' }];
+      alert(stack, `${name}-backlog`, name, `more than ${BACKLOG_THRESHOLD} undelivered messages`, {
+        filter: metricFilter(name, 'num_undelivered_messages'),
+        thresholdValue: BACKLOG_THRESHOLD,
+        duration: '300s',
+        aggregations: maxOverMinute,
+      });
+      alert(
+        stack,
+        `${name}-oldest-unacked`,
+        name,
+        `oldest unacknowledged message older than ${OLDEST_UNACKED_SECONDS} s`,
+        {
+          filter: metricFilter(name, 'oldest_unacked_message_age'),
+          thresholdValue: OLDEST_UNACKED_SECONDS,
+          duration: '300s',
+          aggregations: maxOverMinute,
+        },
+      );
+      alert(stack, `${name}-dead-letters`, name, 'more than 0 messages dead-lettered', {
+        filter: metricFilter(name, 'dead_letter_message_count'),
+        thresholdValue: 0,
+        duration: '0s',
+        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_SUM' }],
+      });
     }
     app.synth();
     return countTerraformOutput(outdir);

@@ -19,6 +19,12 @@ export function subscriptionName(index: number): string {
   return `orders-consumer-${index}`;
 }
 
+/** Ack deadline of the benchmark subscriptions, in seconds. */
+export const ACK_DEADLINE_SECONDS = 60;
+
+/** Message retention of the topic, in seconds (7 days). */
+export const TOPIC_RETENTION_SECONDS = 7 * 24 * 3600;
+
 /** Maximum delivery attempts before a message is dead-lettered. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
