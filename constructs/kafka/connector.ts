@@ -45,8 +45,11 @@ const CONNECTOR_NAME = /^[A-Za-z0-9._-]{1,249}$/;
 const URL_PATTERN = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
 /** Local checks of a connector (no network): name, URL, connector.class, no clear-text secrets. */
-export function checkConnectorInputs(inputs: Partial<ConnectorProviderInputs>): EventformIssue[] {
-  const unknown = (v: unknown) => v === UNKNOWN || pulumi.Output.isInstance(v);
+export function checkConnectorInputs(
+  inputs: Partial<ConnectorProviderInputs>,
+  isUnresolved: (value: unknown) => boolean = () => false,
+): EventformIssue[] {
+  const unknown = (v: unknown) => v === UNKNOWN || isUnresolved(v);
   const issues: EventformIssue[] = [];
   const name = inputs.connectorName;
   if (!unknown(name) && (typeof name !== 'string' || !CONNECTOR_NAME.test(name))) {
@@ -214,12 +217,15 @@ export class Connector extends pulumi.dynamic.Resource {
   declare readonly connectorState: pulumi.Output<string>;
 
   constructor(name: string, args: ConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    const issues = checkConnectorInputs({
-      connectorName: args?.name,
-      connectUrl: args?.connectUrl as string,
-      config: args?.config as ConnectorConfigMap,
-      secretConfig: args?.secretConfig as ConnectorConfigMap,
-    });
+    const issues = checkConnectorInputs(
+      {
+        connectorName: args?.name,
+        connectUrl: args?.connectUrl as string,
+        config: args?.config as ConnectorConfigMap,
+        secretConfig: args?.secretConfig as ConnectorConfigMap,
+      },
+      pulumi.Output.isInstance,
+    );
     const auth = args?.connectAuth;
     if (auth && typeof auth.password === 'string') {
       issues.push({

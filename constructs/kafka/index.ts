@@ -6,5 +6,7 @@ export * from './connector';
 export * from './connector-builders';
 export * from './kafka-provider';
 export * from './partition-guard';
+export * from './registry-client';
 export * from './rest-client';
+export * from './schema-subject';
 export * from './topic';

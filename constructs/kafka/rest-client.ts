@@ -1,5 +1,7 @@
-import * as http from 'http';
-import * as https from 'https';
+// `import x = require()` keeps the real module objects, so Pulumi's closure serializer emits require('http')
+// for the dynamic providers instead of copying the module.
+import http = require('http');
+import https = require('https');
 import { EventformError } from '../../lib';
 
 /** How to reach a REST endpoint (Kafka Connect, Schema Registry). */

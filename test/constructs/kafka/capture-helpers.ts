@@ -25,3 +25,14 @@ export function thrown(fn: () => unknown): Error & { code?: string; issues?: { c
   }
   throw new Error('expected an error');
 }
+
+/**
+ * Replaces Pulumi's closure serializer (it loads the TypeScript compiler: seconds per test file) with a stub for
+ * mock tests that do not look at the dynamic providers' code. `dynamic-provider-serialization.test.ts` runs the real
+ * one. Call before the first dynamic resource is created.
+ */
+export function stubDynamicProviderSerialization(): void {
+  jest.doMock('@pulumi/pulumi/runtime/closure/serializeClosure', () => ({
+    serializeFunction: async () => ({ text: 'exports.handler = undefined;', containsSecrets: false }),
+  }));
+}

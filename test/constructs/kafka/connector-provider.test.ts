@@ -8,7 +8,9 @@ import {
   type ConnectorProviderInputs,
   type ConnectorProviderOutputs,
 } from '../../../constructs/kafka';
-import { capture, thrown } from './capture-helpers';
+import { capture, stubDynamicProviderSerialization, thrown } from './capture-helpers';
+
+stubDynamicProviderSerialization();
 import { FakeRestServer } from './fake-rest-server';
 
 const SECRET = 'pg-password-9d2c';

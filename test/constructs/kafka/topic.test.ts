@@ -1,6 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { DeliveryProfile, kafkaProvider, partitionGuardProvider, Topic } from '../../../constructs/kafka';
-import { capture, thrown } from './capture-helpers';
+import { capture, stubDynamicProviderSerialization, thrown } from './capture-helpers';
+
+stubDynamicProviderSerialization();
 
 const TOPIC = 'kafka:index/topic:Topic';
 const GUARD = 'pulumi-nodejs:dynamic/eventform:PartitionGuard';
