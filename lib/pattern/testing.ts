@@ -54,7 +54,7 @@ export function assertEventDoesNotMatch(pattern: EventPatternInput, event: strin
 /** The part of a jest matcher context these matchers use. */
 export interface EventformMatcherContext {
   /** True under `expect(...).not`. */
-  readonly isNot: boolean;
+  readonly isNot?: boolean;
 }
 
 /** What a jest matcher returns. */
@@ -86,7 +86,7 @@ export const eventformMatchers = {
       explanation = compiled(received).explain(event);
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
-      return { pass: this.isNot, message: () => `expected a valid event pattern and event: ${text}` };
+      return { pass: this.isNot === true, message: () => `expected a valid event pattern and event: ${text}` };
     }
     const { matched, reasons } = explanation;
     return {
