@@ -8,13 +8,15 @@
  *    matcher's own benchmark (bench/pattern/bench.ts --json).
  *
  * Prints a table and writes bench/results/latest.json. Options: `--reps=N` (default 5),
- * `--only=synth,imports,matcher` (default all), `--skip-build` (reuse dist/).
+ * `--only=synth,imports,matcher` (default all), `--skip-build` (reuse dist/; it is also reused when newer than every
+ * source file).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { childEnv } from './lib/child';
+import { distIsFresh } from './lib/freshness';
 import { transpileBench } from './lib/transpile';
 import { renderImportSection, runImportSection, type ImportRow } from './sections/imports';
 import { renderMatcherSection, runMatcherSection, type MatcherSection } from './sections/matcher';
@@ -24,6 +26,12 @@ const ROOT = resolve(__dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
 const BUILD_DIR = join(RESULTS, '.build');
 const SECTIONS = ['synth', 'imports', 'matcher'] as const;
+const DIST_ENTRY_POINTS = [
+  'dist/lib/index.js',
+  'dist/constructs/aws/index.js',
+  'dist/constructs/gcp/index.js',
+  'dist/constructs/kafka/index.js',
+];
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -50,8 +58,13 @@ function main(): void {
   };
   log(`eventform bench: ${machine.cores} cores, Node ${machine.node}, ${machine.date}`);
 
-  let build: { ms: number; ok: boolean; output?: string } | undefined;
-  if (option('skip-build') === undefined) {
+  let build: { ms: number; ok: boolean; output?: string; skipped?: string } | undefined;
+  if (option('skip-build') !== undefined) {
+    build = { ms: 0, ok: true, skipped: '--skip-build' };
+  } else if (distIsFresh(ROOT, ['lib', 'constructs'], DIST_ENTRY_POINTS)) {
+    build = { ms: 0, ok: true, skipped: 'dist/ is newer than every source file' };
+    log('dist/ is up to date: not rebuilding');
+  } else {
     log('npm run build (dist/ is what users load)');
     const t0 = Date.now();
     const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
