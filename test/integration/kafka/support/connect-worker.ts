@@ -10,7 +10,7 @@ export interface ConnectWorker {
   readonly url: string;
   /** Connector plugin classes the worker loaded. */
   readonly plugins: readonly string[];
-  /** Kafka version the worker reports. */
+  /** Kafka Connect version the worker reports. */
   readonly version: string;
   readonly process: ManagedProcess;
   stop(): Promise<void>;

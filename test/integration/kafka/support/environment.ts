@@ -18,6 +18,12 @@ export interface IntegrationEnvironment {
   readonly brokerCount: number;
   readonly connectUrl: string;
   readonly connectPlugins: readonly string[];
+  /** Class path of the Kafka broker jars (`<dir>/*`, with the Java clients), for the Java helper programs. */
+  readonly kafkaClassPath: string;
+  /** Folder for the Java helpers' logs (deleted with everything else). */
+  readonly logDir: string;
+  /** Log4j 2 config that writes to the file named by `-Deventform.log.file`. */
+  readonly log4jConfig: string;
   readonly postgres: PostgresInfo;
   readonly versions: { kafka: string; connect: string; debezium: string; postgres: string; java: string };
   /** Seconds spent fetching jars (0 when cached), and starting the servers. */
@@ -85,9 +91,9 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
   };
   process.once('exit', exitHandler);
   const t1 = Date.now();
+  const log4jConfig = writeLog4jConfig(baseDir);
+  const classPath = `${jars.broker.dir}/*`;
   try {
-    const log4jConfig = writeLog4jConfig(baseDir);
-    const classPath = `${jars.kafka.dir}/*`;
     const [kafka, postgres] = await Promise.allSettled([
       startKafkaCluster({ baseDir, classPath, log4jConfig, brokers: 3 }),
       startPostgres({ baseDir, database: 'orders' }),
@@ -98,7 +104,7 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
     if (postgres.status === 'rejected') throw postgres.reason;
     running.connect = await startConnectWorker({
       baseDir,
-      classPath,
+      classPath: `${jars.connect.dir}/*`,
       log4jConfig,
       bootstrapServers: kafka.value.bootstrapServers,
       pluginPath: path.dirname(jars.debezium.dir),
@@ -109,6 +115,9 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
       brokerCount: kafka.value.brokerCount,
       connectUrl: running.connect.url,
       connectPlugins: running.connect.plugins,
+      kafkaClassPath: classPath,
+      logDir: baseDir,
+      log4jConfig,
       postgres: { host: pg.host, port: pg.port, user: pg.user, password: pg.password, database: pg.database },
       versions: {
         kafka: KAFKA_VERSION,
@@ -119,7 +128,7 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
       },
       timings: {
         jarsSeconds,
-        jarsFetched: jars.kafka.fetched || jars.debezium.fetched,
+        jarsFetched: jars.broker.fetched || jars.connect.fetched || jars.debezium.fetched,
         startSeconds: (Date.now() - t1) / 1000,
       },
     };

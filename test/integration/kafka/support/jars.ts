@@ -45,17 +45,19 @@ function fetchJars(project: string, subdir: string, extraArgs: readonly string[]
   return { dir, fetched: true };
 }
 
-/** Jars of the Kafka broker, storage tool, tools and Connect worker, and the Debezium plugin folder. */
+/** Jars of the Kafka broker (with storage tool and Java clients), the Connect worker, and the Debezium plugin. */
 export interface KafkaJars {
-  readonly kafka: JarSet;
+  readonly broker: JarSet;
+  readonly connect: JarSet;
   /** The Debezium PostgreSQL connector; its parent folder is the worker's `plugin.path`. */
   readonly debezium: JarSet;
 }
 
 /** Fetches (or reuses) every jar the integration tests run. */
 export function ensureJars(): KafkaJars {
-  const kafka = fetchJars('kafka', 'lib', []);
+  const broker = fetchJars('kafka-broker', 'lib', []);
+  const connect = fetchJars('kafka-connect', 'lib', []);
   // The worker brings Kafka's own jars; a plugin carries only what Kafka does not.
   const debezium = fetchJars('debezium', 'debezium-connector-postgres', ['-DexcludeGroupIds=org.apache.kafka']);
-  return { kafka, debezium };
+  return { broker, connect, debezium };
 }
