@@ -38,7 +38,7 @@ export interface SchemaSubjectProviderOutputs extends SchemaSubjectProviderInput
   readonly history: string[];
 }
 
-const SUBJECT = /^[^\s\u0000-\u001f]{1,255}$/;
+const SUBJECT = /^[^\s\p{Cc}]{1,255}$/u;
 const URL_PATTERN = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
 function incompatible(subject: string, messages: string[]): EventformError {

@@ -7,11 +7,22 @@ export const EXAMPLE_CONFIG: Readonly<Record<string, string>> = {
   tlsEnabled: 'true',
   saslMechanism: 'scram-sha512',
   saslUsername: 'eventform-admin',
+  schemaRegistryUrl: 'https://schema-registry.example.internal:8081',
+  schemaRegistryUsername: 'eventform',
+  connectUrl: 'https://connect.example.internal:8083',
+  ordersDbHost: 'orders-db.example.internal',
+  ordersDbName: 'orders',
+  ordersDbUser: 'debezium',
+  bigqueryProject: 'my-gcp-project',
+  bigqueryDataset: 'kafka_dataset',
+  bigqueryKeyfile: '/opt/kafka/secrets/bigquery-key.json',
 };
 
 /** Secret stand-ins; tests assert none of them appears in the captured output. */
 export const EXAMPLE_SECRET_CONFIG: Readonly<Record<string, string>> = {
   saslPassword: 'example-sasl-password-7f3a',
+  schemaRegistryPassword: 'example-registry-password-2b9e',
+  ordersDbPassword: 'example-db-password-c41d',
 };
 
 /** The Pulumi project name from Pulumi.yaml. */

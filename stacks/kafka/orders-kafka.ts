@@ -1,14 +1,31 @@
 import * as pulumi from '@pulumi/pulumi';
-import { DeliveryProfile, Topic, kafkaProvider, type SaslMechanism } from '../../constructs/kafka';
+import {
+  bigQuerySink,
+  Connector,
+  ConsumerGroupAcls,
+  debeziumPostgresSource,
+  DeliveryProfile,
+  kafkaProvider,
+  ProducerAcls,
+  SchemaSubject,
+  Topic,
+  type SaslMechanism,
+} from '../../constructs/kafka';
+import { ORDER_SCHEMA } from './order-schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The orders Kafka program from the seed: topic `orders` (3 partitions, replication 3, 7-day retention, lz4) and
- * its dead-letter topic. Every connection setting and secret comes from Pulumi config.
+ * The orders Kafka program from the seed: topic `orders` (3 partitions, replication 3, 7-day retention, lz4) and its
+ * dead-letter topic, least-privilege ACLs for the order service (producer) and the `order-processors` consumer
+ * group, the Schema Registry subject `orders-value` (BACKWARD) with the Order Avro schema, a Debezium PostgreSQL
+ * source and a BigQuery sink connector.
  *
- * Config (project `orders-kafka`): `bootstrapServers` (comma-separated host:port), `tlsEnabled`, `saslMechanism`,
- * `saslUsername`, secret `saslPassword`.
+ * Every connection setting and secret comes from Pulumi config (project `orders-kafka`):
+ * `bootstrapServers` (comma-separated host:port), `tlsEnabled`, `saslMechanism`, `saslUsername`, secret
+ * `saslPassword`; `schemaRegistryUrl`, `schemaRegistryUsername`, secret `schemaRegistryPassword`; `connectUrl`;
+ * `ordersDbHost`, `ordersDbName`, `ordersDbUser`, secret `ordersDbPassword`; `bigqueryProject`, `bigqueryDataset`,
+ * `bigqueryKeyfile` (path of the service-account key file on the Connect workers).
  */
 export function ordersKafka() {
   const cfg = new pulumi.Config();
@@ -24,7 +41,7 @@ export function ordersKafka() {
       password: cfg.requireSecret('saslPassword'),
     },
   });
-  const opts = { providers: [provider] };
+  const kafkaOpts = { providers: [provider] };
 
   const orders = new Topic(
     'orders',
@@ -35,7 +52,7 @@ export function ordersKafka() {
       config: { retentionMs: 7 * DAY_MS, compressionType: 'lz4' },
       deliveryProfile: DeliveryProfile.atLeastOnce(),
     },
-    opts,
+    kafkaOpts,
   );
   const deadLetter = new Topic(
     'orders-dead-letter',
@@ -46,12 +63,68 @@ export function ordersKafka() {
       config: { retentionMs: 14 * DAY_MS, compressionType: 'lz4' },
       deliveryProfile: DeliveryProfile.atLeastOnce(),
     },
-    opts,
+    kafkaOpts,
   );
+
+  new ProducerAcls(
+    'order-service',
+    { principal: 'User:order-service', topics: ['orders'] },
+    { ...kafkaOpts, dependsOn: [orders] },
+  );
+  new ConsumerGroupAcls(
+    'order-processors',
+    { principal: 'User:order-processor', topics: ['orders'], group: 'order-processors' },
+    { ...kafkaOpts, dependsOn: [orders] },
+  );
+  new ProducerAcls(
+    'order-processors-dead-letter',
+    { principal: 'User:order-processor', topics: ['orders-dead-letter'] },
+    { ...kafkaOpts, dependsOn: [deadLetter] },
+  );
+
+  const subject = new SchemaSubject('orders-value', {
+    registryUrl: cfg.require('schemaRegistryUrl'),
+    registryAuth: {
+      username: cfg.require('schemaRegistryUsername'),
+      password: cfg.requireSecret('schemaRegistryPassword'),
+    },
+    subject: 'orders-value',
+    schema: ORDER_SCHEMA,
+    compatibility: 'BACKWARD',
+  });
+
+  const connectUrl = cfg.require('connectUrl');
+  const source = new Connector('orders-postgres-source', {
+    connectUrl,
+    name: 'orders-postgres-source',
+    ...debeziumPostgresSource({
+      hostname: cfg.require('ordersDbHost'),
+      user: cfg.require('ordersDbUser'),
+      password: cfg.requireSecret('ordersDbPassword'),
+      databaseName: cfg.require('ordersDbName'),
+      topicPrefix: 'orders-db',
+      tableIncludeList: ['public.orders', 'public.customers'],
+      slotName: 'orders_debezium',
+      publicationName: 'orders_publication',
+    }),
+  });
+  const sink = new Connector('orders-bigquery-sink', {
+    connectUrl,
+    name: 'orders-bigquery-sink',
+    ...bigQuerySink({
+      project: cfg.require('bigqueryProject'),
+      defaultDataset: cfg.require('bigqueryDataset'),
+      topics: ['orders-db.public.orders', 'orders-db.public.customers'],
+      keyfile: cfg.require('bigqueryKeyfile'),
+    }),
+  });
 
   return {
     ordersTopic: orders.topicName,
     deadLetterTopic: deadLetter.topicName,
     ordersClientSettings: orders.clientSettings,
+    ordersValueSchemaId: subject.schemaId,
+    sourceConnector: source.connectorName,
+    sinkConnector: sink.connectorName,
   };
 }

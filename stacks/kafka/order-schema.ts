@@ -1,0 +1,32 @@
+import { EventSchema } from '../../lib';
+
+/** The seed's `Order` Avro schema (`orderTime` as epoch milliseconds), registered as subject `orders-value`. */
+export const ORDER_AVRO_DEFINITION = {
+  type: 'record',
+  name: 'Order',
+  namespace: 'com.example.orders',
+  fields: [
+    { name: 'orderId', type: 'string' },
+    { name: 'customerId', type: 'string' },
+    { name: 'amount', type: 'double' },
+    { name: 'orderTime', type: { type: 'long', logicalType: 'timestamp-millis' } },
+    {
+      name: 'items',
+      type: {
+        type: 'array',
+        items: {
+          type: 'record',
+          name: 'OrderItem',
+          fields: [
+            { name: 'productId', type: 'string' },
+            { name: 'quantity', type: 'int' },
+            { name: 'price', type: 'double' },
+          ],
+        },
+      },
+    },
+  ],
+};
+
+/** The `Order` schema as the core's schema value. */
+export const ORDER_SCHEMA = EventSchema.avro(ORDER_AVRO_DEFINITION);
