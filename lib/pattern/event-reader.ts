@@ -116,9 +116,11 @@ export function readObjectEvent(event: object, trie: FieldTrie, table: LeafTable
 
 function visitObject(obj: Record<string, unknown>, node: FieldTrie, table: LeafTable, stack: number[]): void {
   const names = node.names;
+  const plain = Object.getPrototypeOf(obj) === Object.prototype;
   for (let i = 0; i < names.length; i++) {
     const v = obj[names[i]];
-    if (v === undefined || (node.inherited[i] && !Object.prototype.hasOwnProperty.call(obj, names[i]))) continue;
+    if (v === undefined) continue;
+    if ((!plain || node.inherited[i]) && !Object.prototype.hasOwnProperty.call(obj, names[i])) continue;
     visitValue(v, node.nodes[i], table, stack);
   }
   const compound = node.compound;
@@ -153,10 +155,10 @@ function visitValue(v: unknown, node: FieldTrie, table: LeafTable, stack: number
         if (slot >= 0) table.add(slot, LeafKind.NULL, 'null', stack.length ? stack.slice() : null);
       } else if (Array.isArray(v)) {
         visitArray(v, node, table, stack);
-      } else if (node.names.length > 0) {
+      } else {
         const json = (v as { toJSON?: () => unknown }).toJSON;
         if (typeof json === 'function') visitValue(json.call(v), node, table, stack);
-        else visitObject(v as Record<string, unknown>, node, table, stack);
+        else if (node.names.length > 0) visitObject(v as Record<string, unknown>, node, table, stack);
       }
       return;
     default:
