@@ -124,7 +124,7 @@ export class EventSchema {
         schemaError(
           SchemaErrorCodes.FORMAT_MISMATCH,
           path,
-          `${path} is a ${value.format} schema but ${format} was expected; compare schemas of one format only.`,
+          `${path} is a schema in ${value.format} but ${format} was expected; use schemas of one format only.`,
         );
       }
       return value;
@@ -193,9 +193,10 @@ export class EventSchema {
   validate(value: unknown): string[] {
     const p = this.parsed;
     if (p.format === 'JSON') {
-      return p.schema.validate(value)
+      const validate = p.schema.validator();
+      return validate(value)
         ? []
-        : (p.schema.validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+        : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
     }
     if (p.format === 'PROTOBUF') {
       const type = p.proto.root.lookupType(p.proto.firstMessage);

@@ -12,7 +12,8 @@ export type JsonSchemaDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' |
 export interface ParsedJsonSchema {
   readonly json: Record<string, unknown> | boolean;
   readonly draft: JsonSchemaDraft;
-  readonly validate: ValidateFunction;
+  /** The compiled validator (compiled on first use when every `$ref` is a JSON pointer into the document). */
+  validator(): ValidateFunction;
 }
 
 const DRAFTS: ReadonlyArray<[RegExp, JsonSchemaDraft]> = [
@@ -121,18 +122,65 @@ export function parseJsonSchema(definition: string | object): ParsedJsonSchema {
         'Fix the keywords named above.',
     );
   }
-  let validate: ValidateFunction;
-  try {
-    validate = ajv.compile(checked);
-  } catch (e) {
-    return schemaError(
+  const compile = (): ValidateFunction => {
+    try {
+      return ajv.compile(checked);
+    } catch (e) {
+      return schemaError(
+        SchemaErrorCodes.JSON_SCHEMA_INVALID,
+        undefined,
+        `The JSON Schema (${draft}) does not compile: ${(e as Error).message}. Make every "$ref" point inside the ` +
+          'document (schema references to other documents are not supported).',
+      );
+    } finally {
+      ajv.removeSchema(checked);
+    }
+  };
+  const problem = localRefProblem(checked);
+  if (problem) {
+    schemaError(
       SchemaErrorCodes.JSON_SCHEMA_INVALID,
       undefined,
-      `The JSON Schema (${draft}) does not compile: ${(e as Error).message}. Make every "$ref" point inside the ` +
-        'document (schema references to other documents are not supported).',
+      `The JSON Schema (${draft}) does not compile: ${problem}.`,
     );
-  } finally {
-    ajv.removeSchema(checked);
   }
-  return { json: json as Record<string, unknown> | boolean, draft, validate };
+  // Compiling costs about 2 ms; compatibility checks never need it, so it waits for the first validation unless a
+  // reference needs ajv to resolve it (then compile now, so a dangling one fails here).
+  let validate: ValidateFunction | undefined = problem === null ? undefined : compile();
+  return {
+    json: json as Record<string, unknown> | boolean,
+    draft,
+    validator: () => (validate ??= compile()),
+  };
+}
+
+/**
+ * Checks every `$ref` that is a JSON pointer into the document (`#`, `#/definitions/A`): `''` when another kind of
+ * reference needs ajv, `null` when all resolve, else the first that does not.
+ */
+function localRefProblem(root: unknown): string | null {
+  const refs: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === '$ref' && typeof v === 'string') refs.push(v);
+        else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples') walk(v);
+      }
+    }
+  };
+  walk(root);
+  for (const ref of refs) {
+    if (ref !== '#' && !ref.startsWith('#/')) return '';
+    let target: unknown = root;
+    for (const part of ref
+      .slice(2)
+      .split('/')
+      .filter((p) => p.length > 0)) {
+      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      target = target !== null && typeof target === 'object' ? (target as Record<string, unknown>)[key] : undefined;
+    }
+    if (target === undefined) return `can't resolve reference ${ref}`;
+  }
+  return null;
 }

@@ -229,7 +229,7 @@ function isMapEntry(t: protobuf.Type): boolean {
  * kind (scalar, message, map), scalar encoding group (int32/int64/uint32/uint64/bool, sint32/sint64,
  * string/bytes, fixed32/sfixed32, fixed64/sfixed64, float, double; enums count as int32) or message type; numeric
  * fields may not switch between singular and repeated; several existing fields may not move into one oneof, and a
- * oneof may not lose a field. Enum changes are compatible.
+ * oneof that keeps its name may not lose a field. Enum changes are compatible.
  */
 export function protoReadIncompatibilities(reader: ParsedProto, writer: ParsedProto): SchemaIncompatibility[] {
   const ctx: Context = { original: writer, update: reader, issues: [] };

@@ -339,7 +339,7 @@ describe('checkCompatibility rejects bad arguments with coded errors', () => {
     [
       { mode: 'BACKWARD', previous: [EventSchema.jsonSchema({ type: 'string' })], candidate: 'int', format: 'AVRO' },
       'SCHEMA_FORMAT_MISMATCH',
-      /previous\[0\] is a JSON schema but AVRO was expected/,
+      /previous\[0\] is a schema in JSON but AVRO was expected/,
     ],
   ])('%j', (input, code, pattern) => {
     expect(() => checkCompatibility(input as never)).toThrow(
