@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { type TerraformStack, TerraformVariable } from 'cdktf';
 import { SchemaEncoding, Topic } from '../../../constructs/gcp';
 import { EventSchema } from '../../../lib';
@@ -274,4 +277,34 @@ describe('Topic', () => {
       expect(() => new Topic(s, 'T', { topicName: 'orders', projectNumber: retention.stringValue })).not.toThrow();
     });
   });
+});
+
+// The smallest example of constructs/gcp/README.md must run and create what the README says.
+const readme = fs.readFileSync(path.join(__dirname, '../../../constructs/gcp/README.md'), 'utf8');
+const example = /## Smallest example\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
+test('the README example synthesizes the resources the README lists', () => {
+  expect(example).toContain("from 'eventform/gcp'");
+  // The example is plain JavaScript apart from its imports: turn those into requires.
+  const gcp = path.join(__dirname, '../../../constructs/gcp');
+  const js = example
+    .replace(/import \{([^}]+)\} from '([^']+)';/g, (_m, names: string, from: string) => {
+      return `const {${names}} = require(${JSON.stringify(from === 'eventform/gcp' ? gcp : from)});`;
+    })
+    .replace('new App()', 'new App({ outdir: OUTDIR })');
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'eventform-gcp-readme-'));
+  try {
+    new Function('require', 'OUTDIR', js)(require, outdir);
+    const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/orders/cdk.tf.json'), 'utf8'));
+    const names = (type: string) =>
+      Object.values(tf.resource[type] ?? {}).map(
+        (r) => (r as { name?: string; role?: string }).name ?? (r as { role: string }).role,
+      );
+    expect(names('google_pubsub_topic').sort()).toEqual(['orders', 'orders-dead-letter']);
+    expect(names('google_pubsub_subscription').sort()).toEqual(['order-processor', 'orders-dead-letter-sub']);
+    expect(names('google_pubsub_topic_iam_member')).toEqual(['roles/pubsub.publisher']);
+    expect(names('google_pubsub_subscription_iam_member')).toEqual(['roles/pubsub.subscriber']);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 });
