@@ -62,6 +62,13 @@ export interface TopicProps extends TopicSpec, PubsubProjectOptions {
   readonly deadLetterTopic?: DeadLetterTopicOptions;
 }
 
+const SHARED_KEY_GRANT = Symbol('sharedKeyGrant');
+
+/** Topic props with what a topic passes to the dead-letter topic it creates. */
+interface InternalTopicProps extends TopicProps {
+  readonly [SHARED_KEY_GRANT]?: KmsCryptoKeyIamMember;
+}
+
 /** Subscription properties when the subscription is created from a topic. */
 export type TopicSubscriptionProps = Omit<SubscriptionProps, 'topic'>;
 
@@ -108,15 +115,14 @@ export class Topic extends Construct implements ITopic {
     this.projectOptions = { project: props.project, projectNumber: props.projectNumber };
     this.schema = props.schema;
 
-    let dependsOn: ITerraformDependable[] | undefined;
-    if (props.kmsKeyName !== undefined) {
-      dependsOn = [
-        new KmsCryptoKeyIamMember(this, 'ServiceAgentKeyGrant', {
-          cryptoKeyId: props.kmsKeyName,
-          role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-          member: serviceAgentMember(this, this.projectOptions),
-        }),
-      ];
+    // A dead-letter topic created by its source topic shares the source's key grant (one IAM member per key).
+    let keyGrant = (props as InternalTopicProps)[SHARED_KEY_GRANT];
+    if (props.kmsKeyName !== undefined && keyGrant === undefined) {
+      keyGrant = new KmsCryptoKeyIamMember(this, 'ServiceAgentKeyGrant', {
+        cryptoKeyId: props.kmsKeyName,
+        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+        member: serviceAgentMember(this, this.projectOptions),
+      });
     }
 
     if (props.schema !== undefined) {
@@ -141,14 +147,15 @@ export class Topic extends Construct implements ITopic {
       schemaSettings: this.schemaResource
         ? { schema: this.schemaResource.id, encoding: props.schemaEncoding ?? SchemaEncoding.JSON }
         : undefined,
-      dependsOn,
+      dependsOn: keyGrant ? [keyGrant] : undefined,
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
     });
     this.topicId = this.resource.id;
 
     if (props.deadLetterTopic !== undefined) {
       const dltName = props.deadLetterTopic.topicName ?? `${props.topicName}-dead-letter`;
-      this.deadLetterTopic = new Topic(this, 'DeadLetter', {
+      const dltProps: InternalTopicProps = {
+        [SHARED_KEY_GRANT]: keyGrant,
         topicName: dltName,
         project: props.project,
         projectNumber: props.projectNumber,
@@ -156,7 +163,8 @@ export class Topic extends Construct implements ITopic {
         kmsKeyName: props.kmsKeyName,
         allowedPersistenceRegions: props.allowedPersistenceRegions,
         preventDestroy: props.preventDestroy,
-      });
+      };
+      this.deadLetterTopic = new Topic(this, 'DeadLetter', dltProps);
       this.deadLetterSubscription = this.deadLetterTopic.addSubscription('Keep', {
         subscriptionName: props.deadLetterTopic.subscriptionName ?? `${dltName}-sub`,
         messageRetentionSeconds: props.deadLetterTopic.messageRetentionSeconds,

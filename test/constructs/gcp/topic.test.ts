@@ -145,6 +145,10 @@ describe('Topic', () => {
       lifecycle: { prevent_destroy: true },
       dead_letter_policy: Match.absent(),
     });
+    // one key grant, which both topics wait for
+    t.resourceCountIs('google_kms_crypto_key_iam_member', 1);
+    const grant = `google_kms_crypto_key_iam_member.${t.logicalId('google_kms_crypto_key_iam_member')}`;
+    expect(t.findResources('google_pubsub_topic', { depends_on: [grant] })).toHaveLength(2);
     expect(topic.deadLetterTopic?.topicName).toBe('orders-dead-letter');
     expect(topic.deadLetterSubscription?.subscriptionName).toBe('orders-dead-letter-sub');
   });
