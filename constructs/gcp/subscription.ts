@@ -8,7 +8,6 @@ import {
   type IConstruct,
   type ITerraformDependable,
   PubsubSubscription,
-  type PubsubSubscriptionConfig,
   PubsubSubscriptionIamMember,
   TerraformStack,
   Token,
@@ -137,11 +136,21 @@ export class Subscription extends Construct implements ISubscription {
       projectNumber: props.projectNumber ?? props.topic.projectOptions.projectNumber,
     };
     const project = this.projectOptions.project;
-    const needsAgent = props.deadLetterPolicy || props.bigQuery || props.cloudStorage;
-    const agent = needsAgent ? serviceAgentMember(this, this.projectOptions) : '';
+    const agent = () => serviceAgentMember(this, this.projectOptions);
+    const bigQuery = props.bigQuery
+      ? bigQueryDelivery(this, props.bigQuery, {
+          project: props.bigQuery.project ?? project,
+          agentMember: agent(),
+          columns: bigQueryColumns,
+          useTopicSchema: useTopicSchema(props),
+          preventDestroy: props.preventDestroy !== false,
+        })
+      : undefined;
+    const cloudStorage = props.cloudStorage ? cloudStorageDelivery(this, props.cloudStorage, agent()) : undefined;
+    // Pub/Sub checks its access to the table or bucket when the subscription is created: wait for the grants.
+    const dependsOn: ITerraformDependable[] = [...(bigQuery?.dependsOn ?? []), ...(cloudStorage?.dependsOn ?? [])];
 
-    const dependsOn: ITerraformDependable[] = [];
-    const config: PubsubSubscriptionConfig = {
+    this.resource = new PubsubSubscription(this, 'Resource', {
       name: props.subscriptionName,
       topic: props.topic.topicId,
       project,
@@ -177,33 +186,16 @@ export class Subscription extends Construct implements ISubscription {
             noWrapper: props.push.noWrapper ? { writeMetadata: props.push.writeMetadata ?? false } : undefined,
           }
         : undefined,
+      bigqueryConfig: bigQuery?.config,
+      cloudStorageConfig: cloudStorage?.config,
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
-    };
-    if (props.bigQuery) {
-      const bq = bigQueryDelivery(this, props.bigQuery, {
-        project: props.bigQuery.project ?? project,
-        agentMember: agent,
-        columns: bigQueryColumns,
-        useTopicSchema: useTopicSchema(props),
-        preventDestroy: props.preventDestroy !== false,
-      });
-      Object.assign(config, { bigqueryConfig: bq.config });
-      dependsOn.push(...bq.dependsOn);
-    }
-    if (props.cloudStorage) {
-      const cs = cloudStorageDelivery(this, props.cloudStorage, agent);
-      Object.assign(config, { cloudStorageConfig: cs.config });
-      dependsOn.push(...cs.dependsOn);
-    }
-    this.resource = new PubsubSubscription(this, 'Resource', {
-      ...config,
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
     this.subscriptionId = this.resource.id;
 
     if (deadLetterTopic) {
-      deadLetterTopic.grantPublish('ServiceAgentPublisher', agent);
-      this.grantSubscribe('ServiceAgentSubscriber', agent);
+      deadLetterTopic.grantPublish('ServiceAgentPublisher', agent());
+      this.grantSubscribe('ServiceAgentSubscriber', agent());
     }
 
     this.warnImmutableChanges(props);
