@@ -10,8 +10,6 @@
  *   a 0 s policy spaces them about 2 s apart, while no policy redelivers at once).
  */
 import * as http from 'node:http';
-import { Testing } from 'cdktf';
-import { OrdersPubsubStack } from '../../../stacks/gcp/orders-pubsub-stack';
 import { type CreateRequest, pubsubCreateRequests } from './terraform-to-rest';
 import { emulatorCommand, type PubsubEmulator, startPubsubEmulator } from './emulator';
 
@@ -108,6 +106,10 @@ suite('orders-pubsub on the Pub/Sub emulator', () => {
     await new Promise<void>((r) => pushServer.listen(0, '127.0.0.1', () => r()));
     const pushPort = (pushServer.address() as { port: number }).port;
 
+    // cdktf and the example load while the emulator starts
+    const { Testing } = require('cdktf') as typeof import('cdktf');
+    const { OrdersPubsubStack } =
+      require('../../../stacks/gcp/orders-pubsub-stack') as typeof import('../../../stacks/gcp/orders-pubsub-stack');
     const stack = new OrdersPubsubStack(Testing.app(), 'orders-pubsub', {
       projectId: 'eventform-demo',
       projectNumber: '000000000000',
