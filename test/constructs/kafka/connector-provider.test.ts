@@ -235,6 +235,61 @@ describe('connector provider against a local Connect REST server', () => {
   });
 });
 
+describe('Connect client failures', () => {
+  const put = { method: 'PUT', path: '/connectors/orders-source/config', status: 201, body: {} };
+  it.each([
+    [
+      'validate',
+      [{ method: 'PUT', path: VALIDATE, status: 500, body: { message: 'boom' } }],
+      'CONNECT_VALIDATE_FAILED',
+    ],
+    [
+      'status',
+      [ok, put, { method: 'GET', path: '/connectors/orders-source/status', status: 500, body: { message: 'boom' } }],
+      'CONNECT_STATUS_FAILED',
+    ],
+  ])('%s answering 500 fails with %s', async (_label, routes, code) => {
+    server.reset(routes);
+    await expect(connectorProvider.create(inputs())).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(/HTTP 500: boom/),
+    });
+  });
+
+  it('DELETE answering 500 fails with CONNECT_DELETE_FAILED', async () => {
+    server.reset([{ method: 'DELETE', path: '/connectors/orders-source', status: 500, body: { message: 'boom' } }]);
+    await expect(
+      connectorProvider.delete('orders-source', { ...inputs(), connectorState: 'RUNNING' }),
+    ).rejects.toMatchObject({
+      code: 'CONNECT_DELETE_FAILED',
+    });
+  });
+
+  it('GET config answering 500 fails with CONNECT_GET_FAILED', async () => {
+    server.reset([{ method: 'GET', path: '/connectors/orders-source/config', status: 500, body: { message: 'boom' } }]);
+    await expect(getConnectorConfig({ url: server.url }, 'orders-source')).rejects.toMatchObject({
+      code: 'CONNECT_GET_FAILED',
+    });
+  });
+
+  it('a connector that never runs fails with CONNECT_NOT_RUNNING', async () => {
+    server.reset([
+      ok,
+      put,
+      {
+        method: 'GET',
+        path: '/connectors/orders-source/status',
+        status: 200,
+        body: { connector: { state: 'UNASSIGNED' }, tasks: [] },
+      },
+    ]);
+    await expect(connectorProvider.create(inputs({ runningTimeoutSeconds: 1 }))).rejects.toMatchObject({
+      code: 'CONNECT_NOT_RUNNING',
+      message: expect.stringMatching(/did not reach RUNNING within 1000 ms \(state UNASSIGNED, tasks none\)/),
+    });
+  });
+});
+
 describe('connector provider check and diff', () => {
   it('check fails on bad name, URL, missing class, config name and clear-text secrets', async () => {
     const r = await connectorProvider.check(

@@ -245,3 +245,58 @@ describe('SchemaSubject resource', () => {
     });
   });
 });
+
+describe('SchemaSubject options', () => {
+  it('retains the subject on delete by default and keeps the password a secret output', async () => {
+    const seen: pulumi.ResourceOptions[] = [];
+    await capture(() => {
+      new SchemaSubject(
+        'orders-value',
+        { registryUrl: 'http://sr:8081', subject: 'orders-value', schema: EventSchema.avro(V1) },
+        { transformations: [(a) => (seen.push(a.opts), undefined)] },
+      );
+    });
+    expect(seen[0].retainOnDelete).toBe(true);
+    expect((seen[0] as pulumi.CustomResourceOptions).additionalSecretOutputs).toEqual(['registryPassword']);
+  });
+});
+
+describe('registry client failures', () => {
+  it.each([
+    [
+      'PUT /config',
+      [
+        { method: 'GET', path: '/subjects/orders-value/versions', status: 404 },
+        { method: 'PUT', path: '/config/orders-value', status: 500, body: { message: 'boom' } },
+      ],
+      'REGISTRY_CONFIG_FAILED',
+    ],
+    [
+      'GET versions',
+      [{ method: 'GET', path: '/subjects/orders-value/versions', status: 500, body: { message: 'boom' } }],
+      'REGISTRY_READ_FAILED',
+    ],
+    [
+      'POST version',
+      [
+        { method: 'GET', path: '/subjects/orders-value/versions', status: 404 },
+        { method: 'PUT', path: '/config/orders-value', status: 200, body: {} },
+        { method: 'POST', path: '/subjects/orders-value/versions', status: 500, body: { message: 'boom' } },
+      ],
+      'REGISTRY_REGISTER_FAILED',
+    ],
+  ])('%s answering 500 fails with %s', async (_label, routes, code) => {
+    server.reset(routes);
+    await expect(schemaSubjectProvider.create(inputs())).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(/answered HTTP 500: boom/),
+    });
+  });
+
+  it('DELETE answering 500 fails with REGISTRY_DELETE_FAILED', async () => {
+    server.reset([{ method: 'DELETE', path: '/subjects/orders-value', status: 500, body: { message: 'boom' } }]);
+    await expect(
+      schemaSubjectProvider.delete('orders-value', { ...inputs(), schemaId: 1, version: 1, history: [] }),
+    ).rejects.toMatchObject({ code: 'REGISTRY_DELETE_FAILED' });
+  });
+});

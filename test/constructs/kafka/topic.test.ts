@@ -324,3 +324,25 @@ describe('kafkaProvider', () => {
     });
   });
 });
+
+describe('resource options eventform sets', () => {
+  it('retains topics on delete by default, makes them depend on the guard, and honours an override', async () => {
+    const seen: { type: string; name: string; opts: pulumi.ResourceOptions }[] = [];
+    const record: pulumi.ResourceTransformation = (a) => {
+      seen.push({ type: a.type, name: a.name, opts: a.opts });
+      return undefined;
+    };
+    await capture(() => {
+      new Topic('kept', { name: 'kept', partitions: 1, replicationFactor: 1 }, { transformations: [record] });
+      new Topic(
+        'scratch',
+        { name: 'scratch', partitions: 1, replicationFactor: 1, retainOnDelete: false },
+        { transformations: [record] },
+      );
+    });
+    const topic = (name: string) => seen.find((s) => s.type === TOPIC && s.name === name)!.opts;
+    expect(topic('kept').retainOnDelete).toBe(true);
+    expect(topic('scratch').retainOnDelete).toBe(false);
+    expect((topic('kept').dependsOn as pulumi.Resource[]).length).toBe(1);
+  });
+});
