@@ -1,3 +1,4 @@
+import { EventformError } from '../errors';
 import { show } from '../validation';
 import { FieldTest, type AnythingBut } from './field-test';
 import { parseCidr, ipHex } from './ip';
@@ -670,4 +671,11 @@ export function analyzePattern(pattern: unknown): PatternAnalysis {
         return { names, tests: names.map((n) => rule.get(n) as FieldTest) };
       });
   return { issues, node, subRules };
+}
+
+/** Reads and checks a pattern for compiling, throwing one `EventformError` with every issue. */
+export function compileOrThrow(pattern: unknown, path = 'eventPattern'): { text: string; subRules: SubRule[] } {
+  const analysis = analyzePattern(pattern);
+  if (analysis.issues.length > 0 || !analysis.node) throw new EventformError(analysis.issues, path);
+  return { text: stringifyJsonNode(analysis.node), subRules: analysis.subRules };
 }

@@ -1,0 +1,58 @@
+import { EventformError, isEventformError, type EventformIssue } from '../errors';
+import { compileOrThrow } from './compiler';
+import { EventFields, RuleBranches } from './rule-evaluator';
+
+/**
+ * Many named rules compiled together, like the rules of one event bus: {@link EventPatternSet.matchingRules}
+ * reads an event once (one scan of JSON text, however many rules) and returns the names of the rules whose
+ * patterns match it, with the same semantics as {@link CompiledEventPattern.matches}.
+ *
+ * ```ts
+ * const bus = new EventPatternSet({ highValue: { detail: { amount: [{ numeric: ['>', 1000] }] } }, all: { source: [{ prefix: '' }] } });
+ * bus.matchingRules('{"source": "order-service", "detail": {"amount": 1500}}'); // ['highValue', 'all']
+ * ```
+ */
+export class EventPatternSet<Name extends string = string> {
+  /** The rule names, in the order given. */
+  readonly ruleNames: readonly Name[];
+  private readonly fields: EventFields;
+  private readonly rules: readonly RuleBranches[];
+
+  /**
+   * @param rules rule name to pattern (JSON text or object)
+   * @throws EventformError with the issues of every invalid pattern, each path prefixed with its rule name
+   */
+  constructor(rules: Readonly<Record<Name, string | object>>) {
+    const names = Object.keys(rules) as Name[];
+    const issues: EventformIssue[] = [];
+    const compiled = names.map((name) => {
+      try {
+        return compileOrThrow(rules[name]).subRules;
+      } catch (e) {
+        if (!isEventformError(e)) throw e;
+        issues.push(...e.issues.map((i) => ({ ...i, path: i.path ? `${name}.${i.path}` : name })));
+        return [];
+      }
+    });
+    if (issues.length > 0) throw new EventformError(issues, 'EventPatternSet');
+    const fieldNames = [...new Set(compiled.flatMap((subRules) => subRules.flatMap((r) => r.names)))].sort();
+    const slotOf = new Map(fieldNames.map((n, i) => [n, i]));
+    this.ruleNames = names;
+    this.fields = new EventFields(fieldNames);
+    this.rules = compiled.map((subRules) => new RuleBranches(subRules, slotOf));
+  }
+
+  /**
+   * The names of the rules that match the event, in the order the rules were given.
+   * @param event the event as JSON text (numbers keep their form) or as an object
+   * @throws EventformError `PATTERN_EVENT_INVALID` when the event is not a JSON object
+   */
+  matchingRules(event: string | object): Name[] {
+    this.fields.read(event);
+    const out: Name[] = [];
+    for (let i = 0; i < this.rules.length; i++) {
+      if (this.rules[i].matches(this.fields)) out.push(this.ruleNames[i]);
+    }
+    return out;
+  }
+}
