@@ -292,7 +292,7 @@ export class EventBus extends EventBusBase {
 
   private grantKeyToEventBridge(key: kms.IKey, busArn: string): void {
     const principals = [new iam.ServicePrincipal(EVENTS_PRINCIPAL)];
-    key.addToResourcePolicy(
+    const added = key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: `AllowEventBridgeBus${this.node.id}`.replace(/[^A-Za-z0-9]/g, ''),
         principals,
@@ -305,8 +305,15 @@ export class EventBus extends EventBusBase {
           },
         },
       }),
-      false,
     );
+    if (!added.statementAdded) {
+      Annotations.of(this).addWarningV2(
+        '@eventform/aws:keyPolicyNotAdded',
+        `The bus's KMS key is imported: let events.amazonaws.com use kms:Decrypt, kms:GenerateDataKey (and ` +
+          `kms:DescribeKey) with aws:SourceArn and kms:EncryptionContext:aws:events:event-bus:arn = ${busArn}.`,
+      );
+      return;
+    }
     key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: `AllowEventBridgeDescribe${this.node.id}`.replace(/[^A-Za-z0-9]/g, ''),
@@ -315,7 +322,6 @@ export class EventBus extends EventBusBase {
         resources: ['*'],
         conditions: { StringEquals: { 'aws:SourceArn': busArn } },
       }),
-      false,
     );
   }
 

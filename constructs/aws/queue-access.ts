@@ -107,7 +107,6 @@ export function allowEventBridgeToSend(queue: sqs.IQueue, source: EventBridgeSou
         resources: ['*'],
         conditions,
       }),
-      false,
     );
     if (!keyResult.statementAdded) {
       Annotations.of(queue).addWarningV2(
