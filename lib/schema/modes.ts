@@ -20,8 +20,9 @@ export function assertMode(mode: unknown): asserts mode is CompatibilityMode {
   }
 }
 
-function phrase(issue: SchemaIncompatibility, direction: string): string {
-  return `${direction}: [${issue.kind}] at ${issue.path}: ${issue.detail}.${issue.hint ? ` Fix: ${issue.hint}.` : ''}`;
+function phrase(issue: SchemaIncompatibility, direction: string, candidateIsReader: boolean): string {
+  const hint = candidateIsReader ? issue.hint : (issue.writerHint ?? issue.hint);
+  return `${direction}: [${issue.kind}] at ${issue.path}: ${issue.detail}.${hint ? ` Fix: ${hint}.` : ''}`;
 }
 
 /**
@@ -48,12 +49,12 @@ export function evaluateMode<T>(
     const label = `version ${version}${version === previous.length ? ' (latest)' : ''}`;
     if (backward) {
       for (const issue of canRead(candidate, schema)) {
-        messages.push(phrase(issue, `${mode}: the new schema cannot read data written with ${label}`));
+        messages.push(phrase(issue, `${mode}: the new schema cannot read data written with ${label}`, true));
       }
     }
     if (forward) {
       for (const issue of canRead(schema, candidate)) {
-        messages.push(phrase(issue, `${mode}: ${label} cannot read data written with the new schema`));
+        messages.push(phrase(issue, `${mode}: ${label} cannot read data written with the new schema`, false));
       }
     }
   }

@@ -42,6 +42,12 @@ export interface SchemaIncompatibility {
   readonly path: string;
   /** What is wrong, in terms of the schema. */
   readonly detail: string;
-  /** What would make the change compatible, when that can be known. */
+  /** What would make it compatible by changing the reader, when that can be known. */
   readonly hint?: string;
+  /**
+   * What would make it compatible by changing the writer instead (used when the writer is the new schema, as in
+   * FORWARD checks, where the reader is a registered version that cannot change).
+   * @default - the reader-side `hint`
+   */
+  readonly writerHint?: string;
 }

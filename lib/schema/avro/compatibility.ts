@@ -106,6 +106,7 @@ function readerUnion(
       path,
       detail: `the reader's ${describeAvro(reader)} has no branch that can read the writer's ${describeAvro(writer)}`,
       hint: `add ${describeAvro(writer)} (or a type it promotes to) to the reader union`,
+      writerHint: `do not write ${describeAvro(writer)} here: the reader's union has no branch for it`,
     },
   ];
 }
@@ -118,6 +119,7 @@ function names(reader: AvroNamed, writer: AvroNamed, path: string): SchemaIncomp
       path,
       detail: `reader ${describeAvro(reader)} does not match writer ${describeAvro(writer)} by name or alias`,
       hint: `keep the name ${JSON.stringify(writer.name)}, or add "aliases": [${JSON.stringify(writer.fullName)}] to ${reader.type} ${reader.fullName}`,
+      writerHint: `keep the name ${JSON.stringify(reader.name)}: the reader matches types by name or by its own aliases`,
     },
   ];
 }
@@ -130,6 +132,7 @@ function fixedSize(reader: AvroFixed, writer: AvroFixed, path: string): SchemaIn
       path,
       detail: `reader fixed ${reader.fullName} has size ${reader.size}, writer has size ${writer.size}`,
       hint: `a fixed size cannot change: keep size ${writer.size}, or add a new field with its own fixed type and a default`,
+      writerHint: `a fixed size cannot change: keep size ${reader.size}, or add a new field with its own fixed type and a default`,
     },
   ];
 }
@@ -144,6 +147,7 @@ function enumSymbols(reader: AvroEnum, writer: AvroEnum, path: string): SchemaIn
       path,
       detail: `reader enum ${reader.fullName} lacks the writer's symbols [${missing.join(', ')}]`,
       hint: `keep the symbols [${missing.join(', ')}], or give enum ${reader.fullName} a "default" symbol that unknown symbols are read as`,
+      writerHint: `do not add the symbols [${missing.join(', ')}] until every reader's enum ${reader.fullName} has a "default" symbol`,
     },
   ];
 }
@@ -173,6 +177,7 @@ function recordFields(reader: AvroRecord, writer: AvroRecord, path: string, memo
         path: fieldPath,
         detail: `reader field "${rf.name}" matches several writer fields (${found.map((f) => f.name).join(', ')}) by name and aliases`,
         hint: `remove the aliases of "${rf.name}" that name other writer fields, so that each reader field matches one writer field`,
+        writerHint: `keep one of the fields ${found.map((f) => `"${f.name}"`).join(', ')} only: the reader's field "${rf.name}" matches all of them`,
       });
     } else if (found.length === 1) {
       issues.push(...check(rf.type, found[0].type, fieldPath, memo));
@@ -193,6 +198,7 @@ function recordFields(reader: AvroRecord, writer: AvroRecord, path: string, memo
       path: `${path}.${rf.name}`,
       detail: `reader field "${rf.name}" (${describeAvro(rf.type)}) is not in the writer's record ${writer.fullName} and has no default`,
       hint: `add a default to "${rf.name}" (for example ${exampleDefault(rf.type)})${alias}`,
+      writerHint: `keep field "${rf.name}" (${describeAvro(rf.type)}): the reader has no default for it (remove a field only after every reader has a default for it)`,
     });
   }
   return issues;
@@ -206,6 +212,7 @@ function typeMismatch(reader: AvroNode, writer: AvroNode, path: string): SchemaI
       path,
       detail,
       hint: `the writer allows null here: make the reader type a union with "null", e.g. ["null", ${JSON.stringify(describeAvro(reader))}]`,
+      writerHint: `keep ${describeAvro(reader)} without null: the reader cannot read null here`,
     };
   }
   const widerTypes = Object.keys(PROMOTIONS).filter((t) => PROMOTIONS[t].includes(writer.type));
@@ -215,7 +222,14 @@ function typeMismatch(reader: AvroNode, writer: AvroNode, path: string): SchemaI
     path,
     detail,
     hint: `keep ${describeAvro(writer)}${promote}; to change a type, add a new field with a default and stop writing the old one`,
+    writerHint: `keep ${describeAvro(reader)}${narrower(reader)}; to change a type, add a new field with a default and stop writing the old one`,
   };
+}
+
+/** The types a reader of `reader`'s type can read besides its own, for the writer-side hint. */
+function narrower(reader: AvroNode): string {
+  const readable = PROMOTIONS[reader.type] ?? [];
+  return readable.length > 0 ? ` or a type it reads (${readable.join(', ')})` : '';
 }
 
 function exampleDefault(node: AvroNode): string {

@@ -9,6 +9,7 @@ interface Difference {
   readonly path: string;
   readonly detail: string;
   readonly hint?: string;
+  readonly writerHint?: string;
 }
 
 const OBJECT_KEYS = [
@@ -90,8 +91,8 @@ class Diff {
     this.differences.push({ kind, path, detail });
   }
 
-  bad(kind: string, path: string, detail: string, hint: string): void {
-    this.differences.push({ kind, path, detail, hint });
+  bad(kind: string, path: string, detail: string, hint: string, writerHint?: string): void {
+    this.differences.push({ kind, path, detail, hint, ...(writerHint ? { writerHint } : {}) });
   }
 
   private resolve(s: Node | undefined, root: Node): Node | undefined {
@@ -167,6 +168,7 @@ class Diff {
         path,
         `the writer's type ${describe(original)} became ${describe(update)} in the reader`,
         `keep type ${describe(original)}, or widen it (a union such as {"type": [${JSON.stringify((original as Json).type ?? 'object')}, ...]} accepts both)`,
+        `keep type ${describe(update)}, which the reader expects`,
       );
     }
     const o = original as Json;
@@ -193,6 +195,7 @@ class Diff {
           `${path}/not`,
           'the reader\'s "not" excludes values the writer allowed',
           'keep "not" as it was or narrow it',
+          'keep excluding what the reader\'s "not" excludes',
         );
       }
       default:
@@ -213,6 +216,7 @@ class Diff {
         `${path}/${key}`,
         `the reader adds "${key}": ${now}, which rejects data the writer allowed`,
         `drop "${key}" (a constraint may only be relaxed)`,
+        `keep "${key}": ${now} (the reader's) or stricter`,
       );
     }
     if (tighter(was, now)) {
@@ -221,6 +225,7 @@ class Diff {
         `${path}/${key}`,
         `the reader tightens "${key}" from ${was} to ${now}`,
         `keep "${key}": ${was} or relax it`,
+        `keep "${key}": ${now} (the reader's) or stricter`,
       );
     }
     this.ok(`${name}_RELAXED`, `${path}/${key}`, `${key} relaxed`);
@@ -237,6 +242,7 @@ class Diff {
           `${path}/pattern`,
           `the reader's pattern ${JSON.stringify(u.pattern)} may reject strings the writer's ${o.pattern === undefined ? 'schema' : `pattern ${JSON.stringify(o.pattern)}`} allowed`,
           'keep the pattern as it was, or remove it',
+          `keep the reader's pattern ${JSON.stringify(u.pattern)}`,
         );
     }
   }
@@ -251,6 +257,7 @@ class Diff {
         path,
         'the writer allowed any number, the reader only integers',
         'keep "type": "number"',
+        'keep "type": "integer", which the reader expects',
       );
     }
     this.bound(o, u, 'maximum', path, (was, now) => now < was);
@@ -274,6 +281,7 @@ class Diff {
       `${path}/enum`,
       `the reader no longer accepts ${JSON.stringify(removed)}`,
       `keep the values ${JSON.stringify(removed)} (values may only be added)`,
+      `do not write ${JSON.stringify(removed)}: the reader does not accept them`,
     );
   }
 
@@ -296,6 +304,7 @@ class Diff {
             `${path}/required/${key}`,
             `the reader requires property "${key}", which writer data may lack`,
             `keep "${key}" optional, or give it a "default"`,
+            `keep "${key}" required: the reader requires it`,
           );
       }
     }
@@ -322,6 +331,7 @@ class Diff {
           ap,
           'the reader forbids additional properties that writer data may hold',
           'keep additional properties allowed (a model cannot be closed later)',
+          'keep the content model closed ("additionalProperties": false): the reader rejects unknown properties',
         );
     } else if (oSchema === undefined && uSchema !== undefined && oOpen) {
       this.bad(
@@ -329,6 +339,7 @@ class Diff {
         ap,
         'the reader constrains additional properties the writer left free',
         'keep "additionalProperties" unconstrained',
+        'keep "additionalProperties" as constrained as the reader\'s',
       );
     } else if (oSchema !== undefined && uSchema === undefined) {
       this.ok('ADDITIONAL_PROPERTIES_EXTENDED', ap, 'additional properties freed');
@@ -353,6 +364,7 @@ class Diff {
         at,
         `the reader removes property "${key}" and its additional/pattern properties do not accept the writer's values`,
         `keep "${key}"`,
+        `do not write "${key}" with values the reader's additional/pattern properties reject`,
       );
     }
     if (was === false)
@@ -362,6 +374,7 @@ class Diff {
       at,
       `the reader's closed content model removes property "${key}", which writer data may hold`,
       `keep "${key}" in "properties" (mark it deprecated), or allow additional properties`,
+      `do not add property "${key}": the reader's closed content model rejects it`,
     );
   }
 
@@ -374,6 +387,7 @@ class Diff {
         at,
         `the reader adds property "${key}" (${describe(now)}) to an open content model, where writer data may already hold "${key}" with any value`,
         'close the content model with "additionalProperties": false in a version first (closed models may gain optional properties), or declare the property with an empty schema {}',
+        `keep property "${key}" declared as the reader declares it (${describe(now)})`,
       );
     }
     const partial = schemaFromPartial(o, key);
@@ -388,6 +402,7 @@ class Diff {
           at,
           `the reader adds property "${key}" whose schema does not accept the values the writer's additional/pattern properties allowed`,
           `make "${key}" accept what the writer allowed there`,
+          `keep property "${key}" within what the reader declares for it`,
         );
     }
     const required = ((u.required as string[] | undefined) ?? []).includes(key);
@@ -399,6 +414,7 @@ class Diff {
       at,
       `the reader adds required property "${key}", which writer data lacks`,
       `add "${key}" as optional, or give it a "default"`,
+      `keep writing required property "${key}": the reader requires it`,
     );
   }
 
@@ -425,6 +441,7 @@ class Diff {
               at,
               `the reader drops tuple item ${i} and its additional items do not accept the writer's values`,
               `keep item ${i}`,
+              `do not write item ${i} with values the reader rejects`,
             );
         } else {
           const d = this.sub();
@@ -436,6 +453,7 @@ class Diff {
               at,
               `the reader adds tuple item ${i} whose schema does not accept what the writer allowed there`,
               `make item ${i} accept what the writer allowed`,
+              `keep item ${i} as the reader declares it`,
             );
         }
       }
@@ -448,6 +466,7 @@ class Diff {
         `${path}/uniqueItems`,
         'the reader requires unique items, writer data may repeat them',
         'drop "uniqueItems"',
+        'keep "uniqueItems": true, which the reader requires',
       );
     }
   }
@@ -468,17 +487,25 @@ class Diff {
           path,
           `the writer's "${oc}" became "${uc}" in the reader`,
           `keep "${oc}" (or change it to "anyOf")`,
+          `keep "${uc}", which the reader uses`,
         );
       }
     }
     if (was.length < now.length && uc === 'allOf') {
-      this.bad('PRODUCT_TYPE_EXTENDED', path, 'the reader adds "allOf" conditions', 'keep the "allOf" list as it was');
+      this.bad(
+        'PRODUCT_TYPE_EXTENDED',
+        path,
+        'the reader adds "allOf" conditions',
+        'keep the "allOf" list as it was',
+        'keep every "allOf" condition the reader has',
+      );
     } else if (was.length > now.length && uc !== 'allOf') {
       this.bad(
         'SUM_TYPE_NARROWED',
         path,
         `the reader's "${uc}" has fewer alternatives than the writer's`,
         'keep every alternative (alternatives may only be added)',
+        'do not add alternatives the reader does not accept',
       );
     }
     const edges = was.map((w) =>
@@ -495,6 +522,7 @@ class Diff {
         path,
         `the reader's "${uc}" alternatives do not each accept one of the writer's`,
         'keep the previous alternatives and only add new ones',
+        'keep to the alternatives the reader accepts',
       );
     }
     for (const [i, j] of matched) this.differences.push(...(edges[i][j] as Diff).differences);
@@ -592,5 +620,5 @@ export function jsonSchemaReadIncompatibilities(reader: Node, writer: Node): Sch
   diff.compare(writer, reader, '#');
   return diff.differences
     .filter((d) => d.hint !== undefined)
-    .map((d) => ({ kind: d.kind, path: d.path, detail: d.detail, hint: d.hint }));
+    .map((d) => ({ kind: d.kind, path: d.path, detail: d.detail, hint: d.hint, writerHint: d.writerHint }));
 }

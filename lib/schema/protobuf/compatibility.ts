@@ -55,13 +55,15 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
   const uk = kindOf(u);
   const was = describeField(o, ctx.original);
   const now = describeField(u, ctx.update);
-  const keepNumber = `keep field ${o.id} as ${was}; to change the type, add a new field with a new number and reserve ${o.id} ("reserved ${o.id};") when you remove the old one`;
+  const change = `; to change a type, add a new field with a new number and reserve ${o.id} ("reserved ${o.id};") when you remove the old one`;
+  const keep = { hint: `keep field ${o.id} as ${was}${change}`, writerHint: `keep field ${o.id} as ${now}${change}` };
+  const differs = `field ${o.id} "${o.name}" is ${was} in the writer but ${now} in the reader`;
   if (ok.kind !== uk.kind) {
     ctx.issues.push({
       kind: 'FIELD_KIND_CHANGED',
       path,
-      detail: `field ${o.id} "${o.name}" changed from ${was} to ${now}`,
-      hint: keepNumber,
+      detail: differs,
+      ...keep,
     });
     return;
   }
@@ -69,8 +71,8 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
     ctx.issues.push({
       kind: 'FIELD_SCALAR_KIND_CHANGED',
       path,
-      detail: `field ${o.id} "${o.name}" changed from ${was} to ${now}, which is encoded differently`,
-      hint: keepNumber,
+      detail: `${differs}, which is encoded differently`,
+      ...keep,
     });
     return;
   }
@@ -81,8 +83,8 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
       ctx.issues.push({
         kind: 'FIELD_SCALAR_KIND_CHANGED',
         path,
-        detail: `map key of field ${o.id} "${o.name}" changed from ${om.keyType} to ${um.keyType}`,
-        hint: keepNumber,
+        detail: `${differs}: the map keys are encoded differently`,
+        ...keep,
       });
     }
   }
@@ -94,8 +96,8 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
     ctx.issues.push({
       kind: 'FIELD_NAMED_TYPE_CHANGED',
       path,
-      detail: `field ${o.id} "${o.name}" changed from ${was} to ${now}`,
-      hint: keepNumber,
+      detail: `${differs}, another message type`,
+      ...keep,
     });
     return;
   }
@@ -103,8 +105,8 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
     ctx.issues.push({
       kind: 'FIELD_SCALAR_KIND_CHANGED',
       path,
-      detail: `map value of field ${o.id} "${o.name}" changed from ${was} to ${now}`,
-      hint: keepNumber,
+      detail: `${differs}: the map values are encoded differently`,
+      ...keep,
     });
     return;
   }
@@ -112,8 +114,9 @@ function compareField(ctx: Context, o: protobuf.Field, u: protobuf.Field, path: 
     ctx.issues.push({
       kind: 'FIELD_NUMERIC_LABEL_CHANGED',
       path,
-      detail: `numeric field ${o.id} "${o.name}" changed from ${was} to ${now} (repeated numbers are packed)`,
+      detail: `numeric ${differs} (repeated numbers are packed)`,
       hint: `keep field ${o.id} ${o.repeated ? 'repeated' : 'singular'}; add a new field for the other shape`,
+      writerHint: `keep field ${o.id} ${u.repeated ? 'repeated' : 'singular'}; add a new field for the other shape`,
     });
   }
 }
@@ -139,15 +142,17 @@ function compareMessage(ctx: Context, o: protobuf.Type, u: protobuf.Type, path: 
       ctx.issues.push({
         kind: 'MULTIPLE_FIELDS_MOVED_TO_ONEOF',
         path: at,
-        detail: `fields ${movedIn.join(', ')} moved into oneof "${oneof.name}", so old data that sets several of them loses all but one`,
+        detail: `fields ${movedIn.join(', ')} are separate in the writer but members of oneof "${oneof.name}" in the reader, which keeps only one of them`,
         hint: 'keep the fields outside the oneof',
+        writerHint: `keep fields ${movedIn.join(', ')} in oneof "${oneof.name}", as the reader has them`,
       });
     } else if (movedIn.length === 1 && fromOneof.length > 0) {
       ctx.issues.push({
         kind: 'FIELD_MOVED_TO_EXISTING_ONEOF',
         path: at,
-        detail: `field ${movedIn[0]} moved into oneof "${oneof.name}", which already had fields`,
+        detail: `field ${movedIn[0]} is separate in the writer but joins the existing oneof "${oneof.name}" in the reader`,
         hint: `keep field ${movedIn[0]} outside the oneof`,
+        writerHint: `keep field ${movedIn[0]} in oneof "${oneof.name}", as the reader has it`,
       });
     }
   }
@@ -158,8 +163,9 @@ function compareMessage(ctx: Context, o: protobuf.Type, u: protobuf.Type, path: 
         ctx.issues.push({
           kind: 'ONEOF_FIELD_REMOVED',
           path: `${path}.${oneof.name}.${f.id}`,
-          detail: `field ${f.id} "${f.name}" removed from oneof "${oneof.name}"`,
-          hint: `keep field ${f.id} in the oneof (old data may have set it)`,
+          detail: `field ${f.id} "${f.name}" of oneof "${oneof.name}" is in the writer but not in the reader`,
+          hint: `keep field ${f.id} in the oneof (data may have set it)`,
+          writerHint: `do not add field ${f.id} to oneof "${oneof.name}" while readers lack it`,
         });
       }
     }
@@ -173,15 +179,17 @@ function compareMessage(ctx: Context, o: protobuf.Type, u: protobuf.Type, path: 
       ctx.issues.push({
         kind: 'REQUIRED_FIELD_REMOVED',
         path: at,
-        detail: `required field ${tag} "${of.name}" was removed`,
+        detail: `required field ${tag} "${of.name}" is in the writer but not in the reader`,
         hint: `keep required field ${tag}`,
+        writerHint: `do not add required field ${tag}: the reader does not know it`,
       });
     } else if (uf && !of && uf.required) {
       ctx.issues.push({
         kind: 'REQUIRED_FIELD_ADDED',
         path: at,
-        detail: `required field ${tag} "${uf.name}" was added, which old data lacks`,
+        detail: `the reader requires field ${tag} "${uf.name}", which the writer does not have`,
         hint: `add field ${tag} as optional instead of required`,
+        writerHint: `keep writing required field ${tag}: the reader requires it`,
       });
     }
   }
@@ -209,8 +217,9 @@ function compareTypes(
       ctx.issues.push({
         kind: 'MESSAGE_REMOVED',
         path: at,
-        detail: `message ${at} was removed`,
-        hint: `keep message ${at} (data written with it must still be readable)`,
+        detail: `message ${at} is in the writer but not in the reader`,
+        hint: `keep message ${at} (data written with it must stay readable)`,
+        writerHint: `do not add message ${at} while readers lack it`,
       });
     } else {
       compareMessage(ctx, o, u, at);
@@ -237,8 +246,9 @@ export function protoReadIncompatibilities(reader: ParsedProto, writer: ParsedPr
     ctx.issues.push({
       kind: 'PACKAGE_CHANGED',
       path: '(package)',
-      detail: `the package changed from "${writer.packageName}" to "${reader.packageName}"`,
+      detail: `the writer's package is "${writer.packageName}", the reader's "${reader.packageName}"`,
       hint: `keep "package ${writer.packageName};"`,
+      writerHint: `keep "package ${reader.packageName};"`,
     });
   }
   compareTypes(ctx, writer.types, reader.types, '');

@@ -235,6 +235,24 @@ describe('AVRO messages explain the incompatibility and how to fix it', () => {
     );
   });
 
+  it('in FORWARD checks, tells how to change the new schema (the writer), not the registered reader', () => {
+    const forward = (previous: object, candidate: object) =>
+      check('FORWARD', [previous], candidate).messages.join('\n');
+    expect(forward(rec([f('a', 'int'), f('b', 'string')]), rec([f('a', 'int')]))).toMatch(
+      /^FORWARD: version 1 \(latest\) cannot read data written with the new schema: \[READER_FIELD_MISSING_DEFAULT_VALUE\] at ns\.R\.b: .*Fix: keep field "b" \(string\): the reader has no default for it/,
+    );
+    expect(forward(rec([f('a', 'int')]), rec([f('a', 'long')]))).toMatch(
+      /reader type int cannot read writer type long\. Fix: keep int;/,
+    );
+    expect(forward(rec([f('a', 'float')]), rec([f('a', 'double')]))).toMatch(
+      /Fix: keep float or a type it reads \(int, long\);/,
+    );
+    const e = (symbols: string[]) => rec([f('e', { type: 'enum', name: 'E', symbols })]);
+    expect(forward(e(['A']), e(['A', 'B']))).toMatch(
+      /Fix: do not add the symbols \[B\] until every reader's enum ns\.E has a "default" symbol/,
+    );
+  });
+
   it('an alias that matches two writer fields is reported, not silently resolved', () => {
     const writer = rec([f('a', 'int'), f('b', 'int')]);
     const reader = rec([f('a', 'int', { aliases: ['b'] })]);

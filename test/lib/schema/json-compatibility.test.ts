@@ -181,6 +181,20 @@ describe('JSON Schema messages', () => {
     );
   });
 
+  it('in FORWARD checks, tells how to change the new schema (the writer)', () => {
+    const forward = (oldSchema: object, newSchema: object) =>
+      check('FORWARD', [oldSchema], newSchema).messages.join('\n');
+    expect(forward(open({ a: { type: 'integer' } }), open({ a: { type: 'number' } }))).toMatch(
+      /^FORWARD: version 1 \(latest\) cannot read data written with the new schema: \[TYPE_NARROWED\] at #\/properties\/a: .*Fix: keep "type": "integer", which the reader expects/,
+    );
+    expect(forward(closed({ a: {} }), closed({ a: {}, b: {} }))).toMatch(
+      /Fix: do not add property "b": the reader's closed content model rejects it/,
+    );
+    expect(forward(open({ a: { enum: ['x'] } }), open({ a: { enum: ['x', 'y'] } }))).toMatch(
+      /Fix: do not write \["y"\]: the reader does not accept them/,
+    );
+  });
+
   it('accepts EventSchema values and definition text', () => {
     const v1 = EventSchema.jsonSchema(JSON.stringify(closed({ a: { type: 'string' } })));
     expect(

@@ -185,19 +185,30 @@ describe('PROTOBUF transitive modes and messages', () => {
     expect(check('BACKWARD', [v1, v2], v3).compatible).toBe(true);
     expect(check('BACKWARD_TRANSITIVE', [v1, v2], v3).messages).toEqual([
       expect.stringMatching(
-        /^BACKWARD_TRANSITIVE: the new schema cannot read data written with version 1: \[FIELD_SCALAR_KIND_CHANGED\] at Order\.q\(1\): field 1 "q" changed from int32 to string, which is encoded differently\. Fix: keep field 1 as int32; to change the type, add a new field with a new number and reserve 1/,
+        /^BACKWARD_TRANSITIVE: the new schema cannot read data written with version 1: \[FIELD_SCALAR_KIND_CHANGED\] at Order\.q\(1\): field 1 "q" is int32 in the writer but string in the reader, which is encoded differently\. Fix: keep field 1 as int32; to change a type, add a new field with a new number and reserve 1/,
       ),
     ]);
   });
 
   it('names the nested path, the removed message and the package', () => {
     const [nested] = check('BACKWARD', [RULES[19][1]], RULES[19][2]).messages;
-    expect(nested).toMatch(/at Order\.Line\.sku\(1\): field 1 "sku" changed from string to double/);
+    expect(nested).toMatch(/at Order\.Line\.sku\(1\): field 1 "sku" is string in the writer but double in the reader/);
     expect(check('BACKWARD', [RULES[9][1]], RULES[9][2]).messages.join()).toMatch(
-      /\[MESSAGE_REMOVED\] at Item: message Item was removed/,
+      /\[MESSAGE_REMOVED\] at Item: message Item is in the writer but not in the reader/,
     );
     expect(check('BACKWARD', [RULES[10][1]], RULES[10][2]).messages.join()).toMatch(
-      /\[PACKAGE_CHANGED\] at \(package\): the package changed from "com\.example\.orders" to "com\.example\.sales"\. Fix: keep "package com\.example\.orders;"/,
+      /\[PACKAGE_CHANGED\] at \(package\): the writer's package is "com\.example\.orders", the reader's "com\.example\.sales"\. Fix: keep "package com\.example\.orders;"/,
+    );
+  });
+
+  it('in FORWARD checks, tells how to change the new schema (the writer), not the registered reader', () => {
+    expect(check('FORWARD', [v1], v3).messages).toEqual([
+      expect.stringMatching(
+        /^FORWARD: version 1 \(latest\) cannot read data written with the new schema: .*field 1 "q" is string in the writer but int32 in the reader.*Fix: keep field 1 as int32;/,
+      ),
+    ]);
+    expect(check('FORWARD', [RULES[10][1]], RULES[10][2]).messages.join()).toMatch(
+      /Fix: keep "package com\.example\.orders;"/,
     );
   });
 
