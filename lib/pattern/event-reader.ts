@@ -187,6 +187,8 @@ function visitArray(arr: readonly unknown[], node: FieldTrie, table: LeafTable, 
 export class JsonEventScanner {
   private s = '';
   private pos = 0;
+  /** Position of the next backslash at or after the last string read (text length + 1 when none is left). */
+  private nextBackslash = -1;
   private readonly stack: number[] = [];
 
   constructor(
@@ -197,6 +199,7 @@ export class JsonEventScanner {
   scan(text: string): void {
     this.s = text;
     this.pos = 0;
+    this.nextBackslash = -1;
     this.stack.length = 0;
     this.table.reset();
     this.ws();
@@ -365,8 +368,11 @@ export class JsonEventScanner {
     const s = this.s;
     const start = this.pos + 1;
     const close = s.indexOf('"', start);
-    const backslash = s.indexOf('\\', start);
-    if (close >= 0 && (backslash < 0 || backslash > close)) {
+    if (this.nextBackslash < start) {
+      const b = s.indexOf('\\', start);
+      this.nextBackslash = b < 0 ? s.length + 1 : b;
+    }
+    if (close >= 0 && this.nextBackslash > close) {
       this.pos = close + 1;
       return s.slice(start, close);
     }
@@ -432,22 +438,27 @@ export class JsonEventScanner {
     }
     if (c === 123 || c === 91) {
       let depth = 0;
-      for (;;) {
-        const d = s.charCodeAt(p);
+      const n = s.length;
+      while (p < n) {
+        const d = s.charCodeAt(p++);
         if (d === 34) {
-          p = skipString(s, p, this);
-          continue;
-        }
-        if (d === 123 || d === 91) depth++;
-        else if (d === 125 || d === 93) {
-          depth--;
-          if (depth === 0) {
-            this.pos = p + 1;
+          // inside a string: stop at the closing quote, stepping over escapes
+          for (;;) {
+            const e = s.charCodeAt(p++);
+            if (e === 34) break;
+            if (e === 92) p++;
+            else if (p > n) throw this.failAt(n, 'unterminated string');
+          }
+        } else if (d === 123 || d === 91) {
+          depth++;
+        } else if (d === 125 || d === 93) {
+          if (--depth === 0) {
+            this.pos = p;
             return;
           }
-        } else if (Number.isNaN(d)) throw this.fail('unterminated object or array');
-        p++;
+        }
       }
+      throw this.failAt(n, 'unterminated object or array');
     }
     if (c === 116 || c === 102 || c === 110) {
       const word = c === 116 ? 'true' : c === 102 ? 'false' : 'null';
