@@ -52,6 +52,7 @@ function alert(
   subscription: string,
   title: string,
   condition: Omit<MonitoringAlertPolicyConditionsConditionThreshold, 'comparison'>,
+  runbook: string,
 ): void {
   new MonitoringAlertPolicy(scope, id, {
     displayName: `${subscription}: ${title}`,
@@ -64,7 +65,7 @@ function alert(
         conditionThreshold: { comparison: 'COMPARISON_GT', ...condition },
       },
     ],
-    documentation: { content: `Runbook for ${subscription}: ${title}.`, mimeType: 'text/markdown' },
+    documentation: { content: runbook, mimeType: 'text/markdown' },
   });
 }
 
@@ -113,12 +114,19 @@ runScenario((size) => {
         member: PUBSUB_AGENT,
       });
       const maxOverMinute = [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MAX' }];
-      alert(stack, `${name}-backlog`, name, `more than ${BACKLOG_THRESHOLD} undelivered messages`, {
-        filter: metricFilter(name, 'num_undelivered_messages'),
-        thresholdValue: BACKLOG_THRESHOLD,
-        duration: '300s',
-        aggregations: maxOverMinute,
-      });
+      alert(
+        stack,
+        `${name}-backlog`,
+        name,
+        `more than ${BACKLOG_THRESHOLD} undelivered messages`,
+        {
+          filter: metricFilter(name, 'num_undelivered_messages'),
+          thresholdValue: BACKLOG_THRESHOLD,
+          duration: '300s',
+          aggregations: maxOverMinute,
+        },
+        `Subscription \`${name}\` has a growing backlog: subscribers are down or too slow. Scale them out or look for errors.`,
+      );
       alert(
         stack,
         `${name}-oldest-unacked`,
@@ -130,13 +138,21 @@ runScenario((size) => {
           duration: '300s',
           aggregations: maxOverMinute,
         },
+        `A message on \`${name}\` stays unacknowledged: a poison message or a stuck subscriber. Messages are lost once they outlive the retention period.`,
       );
-      alert(stack, `${name}-dead-letters`, name, 'more than 0 messages dead-lettered', {
-        filter: metricFilter(name, 'dead_letter_message_count'),
-        thresholdValue: 0,
-        duration: '0s',
-        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_SUM' }],
-      });
+      alert(
+        stack,
+        `${name}-dead-letters`,
+        name,
+        'more than 0 messages dead-lettered',
+        {
+          filter: metricFilter(name, 'dead_letter_message_count'),
+          thresholdValue: 0,
+          duration: '0s',
+          aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_SUM' }],
+        },
+        `Messages from \`${name}\` were forwarded to dead-letter topic \`orders-dead-letter\` after repeated failures. Inspect them there.`,
+      );
     }
     app.synth();
     return countTerraformOutput(outdir);
