@@ -1,4 +1,4 @@
-import type { BigQueryField } from './avro/bigquery';
+import type { BigQueryField } from './bigquery-field';
 import type { OpenApi3Options } from './avro/openapi';
 import { EventSchema, type SchemaInput } from './event-schema';
 

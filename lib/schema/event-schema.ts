@@ -1,14 +1,16 @@
 import type * as avsc from 'avsc';
 import { avroCanonicalFormOf } from './avro/canonical-form';
 import { avroReadIncompatibilities } from './avro/compatibility';
-import { avroBigQueryFields, type BigQueryField } from './avro/bigquery';
+import { avroBigQueryFields } from './avro/bigquery';
 import { avroJsonSchemaDraft4 } from './avro/json-schema';
 import { isNamed, parseAvro, type AvroNode } from './avro/model';
 import { avroOpenApi3, type OpenApi3Options } from './avro/openapi';
+import type { BigQueryField } from './bigquery-field';
 import { SchemaErrorCodes, schemaError } from './errors';
 import { jsonSchemaReadIncompatibilities } from './json-schema/compatibility';
 import { parseJsonSchema, readJson, type ParsedJsonSchema } from './json-schema/model';
 import { evaluateMode } from './modes';
+import { protoBigQueryFields } from './protobuf/bigquery';
 import { protoReadIncompatibilities } from './protobuf/compatibility';
 import { parseProto, type ParsedProto } from './protobuf/model';
 import { runtime } from './runtime';
@@ -228,10 +230,12 @@ export class EventSchema {
   }
 
   /**
-   * The BigQuery table schema that a Pub/Sub BigQuery subscription with `useTopicSchema` writes into (AVRO only).
-   * See {@link avroToBigQuerySchema}.
+   * The BigQuery table schema that a Pub/Sub BigQuery subscription with `useTopicSchema` writes into: for AVRO see
+   * {@link avroToBigQuerySchema}; for PROTOBUF the first message, mapped as Pub/Sub documents it (oneofs and
+   * recursive messages are unmappable). JSON Schema topics do not exist in Pub/Sub: `SCHEMA_CONVERSION_NEEDS_AVRO`.
    */
   toBigQuerySchema(): BigQueryField[] {
+    if (this.parsed.format === 'PROTOBUF') return protoBigQueryFields(this.parsed.proto);
     return avroBigQueryFields(this.avroRoot('toBigQuerySchema'));
   }
 

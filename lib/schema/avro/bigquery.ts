@@ -1,26 +1,6 @@
+import { BIGQUERY_MAX_DEPTH, type BigQueryField } from '../bigquery-field';
 import { SchemaErrorCodes, schemaError } from '../errors';
 import { describeAvro, type AvroNode, type AvroRecord } from './model';
-
-/**
- * One column of a BigQuery table schema, in the JSON shape that Terraform's `google_bigquery_table.schema` and the
- * BigQuery API take (legacy type names: STRING, INTEGER, FLOAT, BOOLEAN, BYTES, RECORD, TIMESTAMP, DATE, TIME,
- * NUMERIC, BIGNUMERIC, INTERVAL).
- */
-export interface BigQueryField {
-  /** Column name (the Avro field name). */
-  readonly name: string;
-  /** BigQuery type name. */
-  readonly type: string;
-  /** REQUIRED for plain fields, NULLABLE for `["null", T]` unions, REPEATED for arrays and maps. */
-  readonly mode: 'NULLABLE' | 'REQUIRED' | 'REPEATED';
-  /** The columns of a RECORD. */
-  readonly fields?: BigQueryField[];
-  /** The Avro field's `doc`. */
-  readonly description?: string;
-}
-
-/** BigQuery allows at most 15 levels of nested RECORDs. */
-const MAX_DEPTH = 15;
 
 function unmappable(path: string, why: string, fix: string): never {
   return schemaError(SchemaErrorCodes.BIGQUERY_UNMAPPABLE, path, `${why}; Pub/Sub cannot write it to BigQuery. ${fix}`);
@@ -77,8 +57,8 @@ class BigQueryMapper {
     if (this.open.includes(record)) {
       unmappable(path, `record ${record.fullName} is recursive`, 'BigQuery has no recursive columns: break the cycle.');
     }
-    if (this.open.length >= MAX_DEPTH) {
-      unmappable(path, `records nest deeper than ${MAX_DEPTH} levels`, 'Flatten the schema.');
+    if (this.open.length >= BIGQUERY_MAX_DEPTH) {
+      unmappable(path, `records nest deeper than ${BIGQUERY_MAX_DEPTH} levels`, 'Flatten the schema.');
     }
     this.open.push(record);
     const out = record.fields.map((f) => this.column(f.name, f.type, `${path}.${f.name}`, f.doc));

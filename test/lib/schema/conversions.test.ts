@@ -188,6 +188,88 @@ describe('avroToBigQuerySchema (Pub/Sub BigQuery subscription with useTopicSchem
   });
 });
 
+describe('EventSchema.toBigQuerySchema for Protocol Buffers topics', () => {
+  const ORDER_PROTO = `syntax = "proto3";
+package com.example.orders;
+import "google/protobuf/timestamp.proto";
+message Order {
+  string order_id = 1;
+  double amount = 2;
+  float ratio = 3;
+  int32 i32 = 4;
+  int64 i64 = 5;
+  uint32 u32 = 6;
+  uint64 u64 = 7;
+  sint64 s64 = 8;
+  fixed64 f64 = 9;
+  sfixed32 sf32 = 10;
+  bool paid = 11;
+  bytes blob = 12;
+  optional int32 quantity = 13;
+  repeated Item items = 14;
+  map<string, int64> tags = 15;
+  Status status = 16;
+  google.protobuf.Timestamp placed_at = 17;
+}
+message Item { string sku = 1; }
+enum Status { UNKNOWN = 0; PAID = 1; }
+`;
+
+  it('maps the first message field by field', () => {
+    const nullable = (name: string, type: string) => ({ name, type, mode: 'NULLABLE' });
+    expect(EventSchema.protobuf(ORDER_PROTO).toBigQuerySchema()).toEqual([
+      nullable('order_id', 'STRING'),
+      nullable('amount', 'FLOAT'),
+      nullable('ratio', 'FLOAT'),
+      nullable('i32', 'INTEGER'),
+      nullable('i64', 'INTEGER'),
+      nullable('u32', 'INTEGER'),
+      nullable('u64', 'NUMERIC'),
+      nullable('s64', 'INTEGER'),
+      nullable('f64', 'NUMERIC'),
+      nullable('sf32', 'INTEGER'),
+      nullable('paid', 'BOOLEAN'),
+      nullable('blob', 'BYTES'),
+      nullable('quantity', 'INTEGER'),
+      { name: 'items', type: 'RECORD', mode: 'REPEATED', fields: [nullable('sku', 'STRING')] },
+      {
+        name: 'tags',
+        type: 'RECORD',
+        mode: 'REPEATED',
+        fields: [nullable('key', 'STRING'), nullable('value', 'INTEGER')],
+      },
+      nullable('status', 'INTEGER'),
+      {
+        name: 'placed_at',
+        type: 'RECORD',
+        mode: 'NULLABLE',
+        fields: [nullable('seconds', 'INTEGER'), nullable('nanos', 'INTEGER')],
+      },
+    ]);
+  });
+
+  it('keeps proto2 required fields REQUIRED', () => {
+    const s = EventSchema.protobuf('syntax = "proto2"; message E { required string id = 1; optional int32 n = 2; }');
+    expect(s.toBigQuerySchema()).toEqual([
+      { name: 'id', type: 'STRING', mode: 'REQUIRED' },
+      { name: 'n', type: 'INTEGER', mode: 'NULLABLE' },
+    ]);
+  });
+
+  it.each([
+    [
+      'a oneof',
+      'message E { oneof pay { string card = 1; string iban = 2; } }',
+      /E\.card.*part of oneof "pay".*Make its members plain optional fields/,
+    ],
+    ['a recursive message', 'message Node { Node next = 1; }', /message Node is recursive/],
+  ])('rejects %s with SCHEMA_BIGQUERY_UNMAPPABLE', (_what, body, pattern) => {
+    expect(() => EventSchema.protobuf(`syntax = "proto3"; ${body}`).toBigQuerySchema()).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_BIGQUERY_UNMAPPABLE', message: expect.stringMatching(pattern) }),
+    );
+  });
+});
+
 describe('avroToJsonSchemaDraft4 (EventBridge JSONSchemaDraft4)', () => {
   const draft4 = avroToJsonSchemaDraft4(ORDER);
 
