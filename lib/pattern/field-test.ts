@@ -32,9 +32,9 @@ export class FieldTest {
   exists = false;
   /** `exists: false`: the field must be absent. */
   absent = false;
-  /** Whether any alternative compares numbers (values are then read as numbers first, as event-ruler does). */
+  /** Whether any alternative compares numbers (number values are then also read as doubles). */
   hasNumeric = false;
-  /** Whether any alternative compares IP addresses (values are then read as addresses first). */
+  /** Whether any alternative compares IP addresses (string values are then also read as addresses). */
   hasIp = false;
   readonly strings = new Set<string>();
   readonly numberTexts = new Set<string>();
@@ -71,69 +71,68 @@ export class FieldTest {
       this.anythingButs.length > 0);
   }
 
-  /** Whether a leaf value (kind and text: the string itself, or the number's JSON text) matches. */
+  /**
+   * Whether a leaf value (kind and text: the string itself, or the number's JSON text) matches. As in event-ruler
+   * since its CIDR fixes (aws/event-ruler#131), address ranges, numeric comparisons and string comparisons are
+   * evaluated independently: an IP string is tested against `cidr` ranges and against string operators alike.
+   */
   matches(kind: LeafKind, text: string): boolean {
     if (this.exists) return true;
     let num: number | undefined;
-    let ip: string | undefined;
-    if (this.hasNumeric) {
-      if (kind === LeafKind.NUMBER) num = comparableNumber(text);
-    } else if (this.hasIp && kind === LeafKind.STRING) {
-      ip = ipHex(text);
-    }
-    if (num !== undefined) {
-      if (this.numbers.has(num)) return true;
-      for (const r of this.intervals) {
-        if ((r.lowOpen ? num > r.low : num >= r.low) && (r.highOpen ? num < r.high : num <= r.high)) return true;
+    if (kind === LeafKind.STRING) {
+      if (this.hasIp) {
+        const ip = ipHex(text);
+        if (ip !== undefined) {
+          for (const r of this.ipRanges) {
+            if (ip.length === r.low.length && ip >= r.low && ip <= r.high) return true;
+          }
+        }
       }
-    } else if (ip !== undefined) {
-      for (const r of this.ipRanges) {
-        if (ip.length === r.low.length && ip >= r.low && ip <= r.high) return true;
+      if (this.strings.has(text)) return true;
+      for (const p of this.prefixes) if (text.startsWith(p)) return true;
+      for (const s of this.suffixes) if (text.endsWith(s)) return true;
+      for (const t of this.textTests) if (t(text)) return true;
+      for (const w of this.wildcards) if (w.matches(text)) return true;
+    } else if (kind === LeafKind.NUMBER) {
+      if (this.hasNumeric) {
+        num = comparableNumber(text);
+        if (num !== undefined) {
+          if (this.numbers.has(num)) return true;
+          for (const r of this.intervals) {
+            if ((r.lowOpen ? num > r.low : num >= r.low) && (r.highOpen ? num < r.high : num <= r.high)) return true;
+          }
+        }
       }
-    } else {
-      switch (kind) {
-        case LeafKind.STRING:
-          if (this.strings.has(text)) return true;
-          for (const p of this.prefixes) if (text.startsWith(p)) return true;
-          for (const s of this.suffixes) if (text.endsWith(s)) return true;
-          for (const t of this.textTests) if (t(text)) return true;
-          for (const w of this.wildcards) if (w.matches(text)) return true;
-          break;
-        case LeafKind.NUMBER:
-          if (this.numberTexts.has(text)) return true;
-          break;
-        case LeafKind.TRUE:
-          if (this.matchTrue) return true;
-          break;
-        case LeafKind.FALSE:
-          if (this.matchFalse) return true;
-          break;
-        default:
-          if (this.matchNull) return true;
-      }
+      if (this.numberTexts.has(text)) return true;
+    } else if (kind === LeafKind.TRUE) {
+      if (this.matchTrue) return true;
+    } else if (kind === LeafKind.FALSE) {
+      if (this.matchFalse) return true;
+    } else if (this.matchNull) {
+      return true;
     }
     if (this.anythingButs.length === 0) return false;
-    const plainString = kind === LeafKind.STRING && ip === undefined;
+    const isString = kind === LeafKind.STRING;
     for (const a of this.anythingButs) {
-      if (!excludes(a, plainString, text, num)) return true;
+      if (!excludes(a, isString, text, num)) return true;
     }
     return false;
   }
 }
 
-function excludes(a: AnythingBut, plainString: boolean, text: string, num: number | undefined): boolean {
+function excludes(a: AnythingBut, isString: boolean, text: string, num: number | undefined): boolean {
   switch (a.kind) {
     case 'numbers':
       return num !== undefined && a.values.has(num);
     case 'strings':
-      return plainString && a.values.has(text);
+      return isString && a.values.has(text);
     case 'prefix':
-      return plainString && a.values.some((p) => text.startsWith(p));
+      return isString && a.values.some((p) => text.startsWith(p));
     case 'suffix':
-      return plainString && a.values.some((s) => text.endsWith(s));
+      return isString && a.values.some((s) => text.endsWith(s));
     case 'wildcard':
-      return plainString && a.values.some((w) => w.matches(text));
+      return isString && a.values.some((w) => w.matches(text));
     case 'ignore-case':
-      return plainString && a.values.some((t) => t(text));
+      return isString && a.values.some((t) => t(text));
   }
 }

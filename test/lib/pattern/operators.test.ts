@@ -140,6 +140,20 @@ const rows: Record<string, Row[]> = {
     ['IPv4-mapped IPv6 is IPv4', '{"ip":[{"cidr":"10.0.0.0/8"}]}', '{"ip":"::ffff:a00:1"}', true],
     ['exact address, other spelling', '{"ip":["2001:db8::1"]}', '{"ip":"2001:db8:0:0:0:0:0:1"}', true],
     ['exact address, other address', '{"ip":["10.0.0.1"]}', '{"ip":"10.0.0.2"}', false],
+    ['cidr and prefix on one field', '{"ip":[{"cidr":"10.0.0.0/8"},{"prefix":"192."}]}', '{"ip":"192.168.0.1"}', true],
+    [
+      'cidr and numeric on one field, address',
+      '{"ip":[{"cidr":"10.0.0.0/8"},{"numeric":[">",5]}]}',
+      '{"ip":"10.1.1.1"}',
+      true,
+    ],
+    ['cidr and numeric on one field, number', '{"ip":[{"cidr":"10.0.0.0/8"},{"numeric":[">",5]}]}', '{"ip":6}', true],
+    [
+      'anything-but an address with a cidr on the field',
+      '{"ip":[{"anything-but":"10.0.0.1"},{"cidr":"192.168.0.0/16"}]}',
+      '{"ip":"10.0.0.1"}',
+      false,
+    ],
   ],
   $or: [
     ['first alternative', '{"$or":[{"a":["x"]},{"b":["y"]}]}', '{"a":"x"}', true],
