@@ -2,14 +2,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Package names as anchored regular expressions (gitignore-style groups would also match local files such as
+// ./cdktf or ../constructs).
 const engines = {
-  aws: ['aws-cdk-lib', 'aws-cdk-lib/*', 'cdk-nag', 'cdk-nag/*'],
-  gcp: ['cdktf', 'cdktf/*', '@cdktf/*'],
-  kafka: ['@pulumi/*'],
-  constructs: ['constructs', 'constructs/*'],
+  aws: ['aws-cdk-lib(/.*)?', 'cdk-nag(/.*)?'],
+  gcp: ['cdktf(/.*)?', '@cdktf/.*'],
+  kafka: ['@pulumi/.*'],
+  constructs: ['constructs(/.*)?'],
 };
 const folder = (name) => [`**/constructs/${name}`, `**/constructs/${name}/**`, `../${name}`, `../${name}/**`];
 const restrict = (groups, message) => ({ group: groups, message });
+const restrictPackages = (names, message) => ({ regex: `^(${names.join('|')})$`, message });
 const noBarrel = {
   regex: '^@cdktf/provider-google(/lib(/index(\\.js)?)?)?$',
   message:
@@ -39,6 +42,7 @@ export default tseslint.config(
       'pulumi.out/**',
       'coverage/**',
       '**/.work/**',
+      '.cache/**',
       'bench/results/**',
       '**/*.d.ts',
     ],
@@ -68,7 +72,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': noPlainErrors,
       'no-restricted-imports': imports([
-        restrict(
+        restrictPackages(
           [...engines.aws, ...engines.gcp, ...engines.kafka, ...engines.constructs],
           'lib/ is cloud-neutral: it imports no IaC engine.',
         ),
@@ -81,7 +85,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': noPlainErrors,
       'no-restricted-imports': imports([
-        restrict([...engines.gcp, ...engines.kafka], 'constructs/aws imports only aws-cdk-lib, constructs and lib/.'),
+        restrictPackages(
+          [...engines.gcp, ...engines.kafka],
+          'constructs/aws imports only aws-cdk-lib, constructs and lib/.',
+        ),
         restrict([...folder('gcp'), ...folder('kafka')], 'constructs/aws must not import another engine folder.'),
       ]),
     },
@@ -92,11 +99,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': noPlainErrors,
       'no-restricted-imports': imports([
-        restrict(
+        restrictPackages(
           [...engines.aws, ...engines.kafka],
           'constructs/gcp imports only cdktf, @cdktf/provider-google and lib/.',
         ),
-        restrict(
+        restrictPackages(
           [...engines.gcp, ...engines.constructs],
           'Import cdktf, constructs and the Google provider only through constructs/gcp/cdktf.ts.',
         ),
@@ -109,7 +116,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': noPlainErrors,
       'no-restricted-imports': imports([
-        restrict([...engines.aws, ...engines.kafka], 'constructs/gcp imports only cdktf and lib/.'),
+        restrictPackages([...engines.aws, ...engines.kafka], 'constructs/gcp imports only cdktf and lib/.'),
         restrict([...folder('aws'), ...folder('kafka')], 'constructs/gcp must not import another engine folder.'),
       ]),
     },
@@ -119,7 +126,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': noPlainErrors,
       'no-restricted-imports': imports([
-        restrict(
+        restrictPackages(
           [...engines.aws, ...engines.gcp, ...engines.constructs],
           'constructs/kafka imports only @pulumi/* and lib/.',
         ),
@@ -131,7 +138,8 @@ export default tseslint.config(
     files: ['stacks/aws/**/*.ts'],
     rules: {
       'no-restricted-imports': imports([
-        restrict([...engines.gcp, ...engines.kafka, ...folder('gcp'), ...folder('kafka')], 'stacks/aws uses AWS only.'),
+        restrictPackages([...engines.gcp, ...engines.kafka], 'stacks/aws uses AWS only.'),
+        restrict([...folder('gcp'), ...folder('kafka')], 'stacks/aws uses AWS only.'),
       ]),
     },
   },
@@ -139,7 +147,8 @@ export default tseslint.config(
     files: ['stacks/gcp/**/*.ts'],
     rules: {
       'no-restricted-imports': imports([
-        restrict([...engines.aws, ...engines.kafka, ...folder('aws'), ...folder('kafka')], 'stacks/gcp uses GCP only.'),
+        restrictPackages([...engines.aws, ...engines.kafka], 'stacks/gcp uses GCP only.'),
+        restrict([...folder('aws'), ...folder('kafka')], 'stacks/gcp uses GCP only.'),
       ]),
     },
   },
@@ -147,7 +156,8 @@ export default tseslint.config(
     files: ['stacks/kafka/**/*.ts'],
     rules: {
       'no-restricted-imports': imports([
-        restrict([...engines.aws, ...engines.gcp, ...folder('aws'), ...folder('gcp')], 'stacks/kafka uses Kafka only.'),
+        restrictPackages([...engines.aws, ...engines.gcp], 'stacks/kafka uses Kafka only.'),
+        restrict([...folder('aws'), ...folder('gcp')], 'stacks/kafka uses Kafka only.'),
       ]),
     },
   },
