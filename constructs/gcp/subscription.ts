@@ -224,11 +224,13 @@ export class Subscription extends Construct implements ISubscription {
   }
 
   private warnImmutableChanges(props: SubscriptionProps): void {
+    // A name known only at deploy time cannot be matched; a filter known only at deploy time cannot be compared.
+    if (Token.isUnresolved(props.subscriptionName)) return;
     const changes = subscriptionImmutableChanges(previousStackJson(this), {
       name: props.subscriptionName,
       filter: props.filter,
       enableMessageOrdering: props.enableMessageOrdering ?? false,
-    });
+    }).filter((c) => c.field !== 'filter' || !Token.isUnresolved(props.filter));
     for (const change of changes) {
       Annotations.of(this).addWarning(
         immutableChangeWarning(props.subscriptionName, change, props.preventDestroy !== false),

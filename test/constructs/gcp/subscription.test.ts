@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { App, TerraformStack } from 'cdktf';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import {
   CloudStorageFileFormat,
   Subscription,
@@ -433,6 +433,17 @@ describe('immutable-field guard', () => {
       /^\[PUBSUB_IMMUTABLE_FIELD_CHANGED\] subscription "order-processor": filter changes from "attributes:a" to "attributes:b".*replaces the subscription.*prevent_destroy is on/,
     );
     expect(warnings[1]).toMatch(/enable_message_ordering changes from false to true/);
+    // a filter known only at deploy time is not compared
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'guarded');
+    new GoogleProvider(stack, 'google', { project: 'p' });
+    const filter = new TerraformVariable(stack, 'filter', { type: 'string' });
+    const sub = new Topic(stack, 'Orders', { topicName: 'orders' }).addSubscription('Sub', {
+      subscriptionName: 'order-processor',
+      filter: filter.stringValue,
+      enableMessageOrdering: true,
+    });
+    expect(sub.node.metadata.filter((m) => m.type === '@cdktf/warn')).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     expect(JSON.stringify(manifest.stacks.guarded.annotations)).toMatch(/PUBSUB_IMMUTABLE_FIELD_CHANGED/);
   });
