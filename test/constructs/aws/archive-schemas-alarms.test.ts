@@ -55,7 +55,7 @@ describe('Archive, Replay, SchemaRegistry, EventBusAlarms', () => {
       RegistryName: 'order-schemas',
       Description: 'orders',
     });
-    const byName = Object.fromEntries(
+    const byName: Record<string, Record<string, unknown> & { Content: string }> = Object.fromEntries(
       Object.values(schemas.findResources('AWS::EventSchemas::Schema')).map((r) => [
         r.Properties.SchemaName,
         r.Properties,
