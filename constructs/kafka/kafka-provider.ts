@@ -179,3 +179,43 @@ export function kafkaProvider(name: string, args: KafkaConnectionArgs, opts?: pu
     opts,
   );
 }
+
+/**
+ * Reads {@link KafkaConnectionArgs} from Pulumi config, secrets with `requireSecret`/`getSecret`:
+ * `bootstrapServers` (comma-separated host:port), `tlsEnabled` (required), `skipTlsVerify`, `caCert`, `clientCert`,
+ * secret `clientKey`, `saslMechanism` (plain, scram-sha256, scram-sha512, oauthbearer; no SASL when unset),
+ * `saslUsername`, secret `saslPassword`, `saslTokenUrl`.
+ *
+ * ```sh
+ * pulumi config set bootstrapServers b1:9093,b2:9093
+ * pulumi config set tlsEnabled true
+ * pulumi config set saslMechanism scram-sha512
+ * pulumi config set saslUsername eventform-admin
+ * pulumi config set --secret saslPassword '...'
+ * ```
+ */
+export function kafkaConnectionFromConfig(config: pulumi.Config = new pulumi.Config()): KafkaConnectionArgs {
+  const mechanism = config.get('saslMechanism');
+  const clientKey = config.getSecret('clientKey');
+  return {
+    bootstrapServers: config
+      .require('bootstrapServers')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+    tlsEnabled: config.requireBoolean('tlsEnabled'),
+    skipTlsVerify: config.getBoolean('skipTlsVerify'),
+    caCert: config.get('caCert'),
+    clientCert: config.get('clientCert'),
+    clientKey,
+    sasl:
+      mechanism === undefined
+        ? undefined
+        : {
+            mechanism: mechanism as SaslMechanism,
+            username: config.require('saslUsername'),
+            password: config.requireSecret('saslPassword'),
+            tokenUrl: config.get('saslTokenUrl'),
+          },
+  };
+}

@@ -5,11 +5,11 @@ import {
   ConsumerGroupAcls,
   debeziumPostgresSource,
   DeliveryProfile,
+  kafkaConnectionFromConfig,
   kafkaProvider,
   ProducerAcls,
   SchemaSubject,
   Topic,
-  type SaslMechanism,
 } from '../../constructs/kafka';
 import { ORDER_SCHEMA } from './order-schema';
 
@@ -29,18 +29,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function ordersKafka() {
   const cfg = new pulumi.Config();
-  const provider = kafkaProvider('orders-cluster', {
-    bootstrapServers: cfg
-      .require('bootstrapServers')
-      .split(',')
-      .map((s) => s.trim()),
-    tlsEnabled: cfg.requireBoolean('tlsEnabled'),
-    sasl: {
-      mechanism: cfg.require('saslMechanism') as SaslMechanism,
-      username: cfg.require('saslUsername'),
-      password: cfg.requireSecret('saslPassword'),
-    },
-  });
+  const provider = kafkaProvider('orders-cluster', kafkaConnectionFromConfig(cfg));
   const kafkaOpts = { providers: [provider] };
 
   const orders = new Topic(

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   ClientQuota,
+  kafkaConnectionFromConfig,
   ConsumerGroupAcls,
   DeliveryProfile,
   kafkaProvider,
@@ -336,6 +337,58 @@ describe('kafkaProvider', () => {
       expect(e.code).toBe(code);
       expect(e.message).toMatch(message);
     });
+  });
+});
+
+describe('kafkaConnectionFromConfig', () => {
+  it('reads servers, TLS, mutual TLS and SASL oauthbearer from config, secrets stay secrets', async () => {
+    const c = await capture(
+      () => {
+        kafkaProvider('from-config', kafkaConnectionFromConfig());
+      },
+      {
+        config: {
+          bootstrapServers: 'b1:9093, b2:9093',
+          tlsEnabled: 'true',
+          caCert: 'CA',
+          clientCert: 'CERT',
+          saslMechanism: 'oauthbearer',
+          saslUsername: 'client-id',
+          saslTokenUrl: 'https://idp/token',
+        },
+        secretConfig: { saslPassword: 'oauth-secret-123', clientKey: 'client-key-456' },
+      },
+    );
+    expect(c.find(PROVIDER, 'from-config').inputs).toEqual({
+      bootstrapServers: '["b1:9093","b2:9093"]',
+      tlsEnabled: 'true',
+      skipTlsVerify: 'false',
+      caCert: 'CA',
+      clientCert: 'CERT',
+      clientKey: '[secret]',
+      saslMechanism: 'oauthbearer',
+      saslUsername: 'client-id',
+      saslPassword: '[secret]',
+      saslTokenUrl: 'https://idp/token',
+    });
+    expect(c.secretLeaks).toEqual([]);
+  });
+
+  it('without saslMechanism there is no SASL; plain over TLS off is still refused', async () => {
+    const c = await capture(() => kafkaProvider('plain', kafkaConnectionFromConfig()), {
+      config: { bootstrapServers: 'b1:9092', tlsEnabled: 'false' },
+    });
+    expect(c.find(PROVIDER, 'plain').inputs).toEqual({
+      bootstrapServers: '["b1:9092"]',
+      tlsEnabled: 'false',
+      skipTlsVerify: 'false',
+      saslMechanism: 'plain',
+    });
+    const e = await capture(() => kafkaProvider('bad', kafkaConnectionFromConfig()), {
+      config: { bootstrapServers: 'b1:9092', tlsEnabled: 'false', saslMechanism: 'plain', saslUsername: 'u' },
+      secretConfig: { saslPassword: 'pw-1234' },
+    }).catch((x) => x);
+    expect(e.code).toBe('KAFKA_SASL_PLAIN_WITHOUT_TLS');
   });
 });
 
