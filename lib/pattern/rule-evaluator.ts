@@ -45,6 +45,9 @@ interface Branch {
   readonly slots: Int32Array;
   readonly names: readonly string[];
   readonly tests: readonly FieldTest[];
+  /** Scratch, per field: indexes of the event values that match, and how many there are. */
+  readonly hits: number[][];
+  readonly hitCounts: Int32Array;
 }
 
 /** The branches of one compiled rule, evaluated against {@link EventFields} that hold the rule's field names. */
@@ -56,14 +59,15 @@ export class RuleBranches {
       names: r.names,
       tests: r.tests,
       slots: Int32Array.from(r.names, (n) => slotOf.get(n) as number),
+      hits: r.names.map(() => []),
+      hitCounts: new Int32Array(r.names.length),
     }));
   }
 
   /** Whether the event last read into `fields` matches. */
   matches(fields: EventFields): boolean {
     for (const branch of this.branches) {
-      fields.undo.length = 0;
-      if (step(fields, branch, 0)) return true;
+      if (evaluate(fields, branch)) return true;
     }
     return false;
   }
@@ -74,8 +78,7 @@ export class RuleBranches {
     const table = fields.table;
     for (const [b, branch] of this.branches.entries()) {
       const label = this.branches.length > 1 ? `alternative ${b + 1}: ` : '';
-      fields.undo.length = 0;
-      if (step(fields, branch, 0)) {
+      if (evaluate(fields, branch)) {
         return { matched: true, reasons: [`${label}every field matches`] };
       }
       const failed: string[] = [];
@@ -129,11 +132,10 @@ function consistent(fields: EventFields, m: readonly number[]): boolean {
 function step(fields: EventFields, branch: Branch, i: number): boolean {
   if (i === branch.slots.length) return true;
   const slot = branch.slots[i];
-  const test = branch.tests[i];
   const table = fields.table;
-  const n = table.counts[slot];
   const members = table.members[slot];
-  if (test.absent) {
+  if (branch.tests[i].absent) {
+    const n = table.counts[slot];
     let present = false;
     for (let j = 0; j < n; j++) {
       const m = members[j];
@@ -144,16 +146,15 @@ function step(fields: EventFields, branch: Branch, i: number): boolean {
     }
     if (!present && step(fields, branch, i + 1)) return true;
   }
-  if (n === 0 || !test.hasValueTest) return false;
-  const kinds = table.kinds[slot];
-  const texts = table.texts[slot];
-  for (let j = 0; j < n; j++) {
-    const m = members[j];
+  const hits = branch.hits[i];
+  const count = branch.hitCounts[i];
+  for (let h = 0; h < count; h++) {
+    const m = members[hits[h]];
     if (m === null) {
-      if (test.matches(kinds[j], texts[j]) && step(fields, branch, i + 1)) return true;
+      if (step(fields, branch, i + 1)) return true;
       continue;
     }
-    if (!consistent(fields, m) || !test.matches(kinds[j], texts[j])) continue;
+    if (!consistent(fields, m)) continue;
     const mark = fields.undo.length;
     const assigned = fields.assigned;
     for (let k = 0; k < m.length; k += 2) {
@@ -167,4 +168,28 @@ function step(fields: EventFields, branch: Branch, i: number): boolean {
     if (ok) return true;
   }
   return false;
+}
+
+/**
+ * Tests every event value of every field of the branch once, then searches for a consistent choice. A field that
+ * must have a value and has no matching one fails the branch before any search.
+ */
+function evaluate(fields: EventFields, branch: Branch): boolean {
+  const table = fields.table;
+  for (let i = 0; i < branch.slots.length; i++) {
+    const slot = branch.slots[i];
+    const test = branch.tests[i];
+    let count = 0;
+    if (test.hasValueTest) {
+      const n = table.counts[slot];
+      const kinds = table.kinds[slot];
+      const texts = table.texts[slot];
+      const hits = branch.hits[i];
+      for (let j = 0; j < n; j++) if (test.matches(kinds[j], texts[j])) hits[count++] = j;
+    }
+    branch.hitCounts[i] = count;
+    if (count === 0 && !test.absent) return false;
+  }
+  fields.undo.length = 0;
+  return step(fields, branch, 0);
 }

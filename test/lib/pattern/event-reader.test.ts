@@ -79,3 +79,19 @@ describe('reading events given as objects', () => {
     expect(rule.matches(Object.create({ a: 'inherited' }) as object)).toBe(true);
   });
 });
+
+describe('arrays of objects at scale', () => {
+  const elements = Array.from({ length: 2000 }, (_, i) => ({ x: i, y: i === 1999 ? 'last' : 'other', z: 'v' }));
+  const event = JSON.stringify({ a: elements });
+
+  it.each([
+    ['a field no element satisfies', { a: { x: [{ exists: true }], y: [{ exists: true }], z: ['nomatch'] } }, false],
+    ['fields satisfied only by the last element', { a: { x: [{ numeric: ['>=', 0] }], y: ['last'], z: ['v'] } }, true],
+    ['fields never satisfied by one element', { a: { x: [{ numeric: ['<', 1] }], y: ['last'] } }, false],
+  ])('decides quickly: %s', (_what, pattern, expected) => {
+    const rule = compileEventPattern(pattern);
+    const start = Date.now();
+    expect(rule.matches(event)).toBe(expected);
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+});
