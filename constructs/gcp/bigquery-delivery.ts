@@ -27,8 +27,8 @@ export interface BigQueryDelivery {
 /**
  * Creates (or references) the dataset and table of a BigQuery subscription and grants the Pub/Sub service agent
  * `roles/bigquery.dataEditor` and `roles/bigquery.metadataViewer` on that table only.
- * @param columns the table columns when the table is created
- * @param useTopicSchema the resolved `useTopicSchema` (its default depends on the topic)
+ * @param settings the table's project, the agent, the columns of a created table, the resolved `useTopicSchema`
+ * (its default depends on the topic) and whether created resources are kept on destroy
  */
 export function bigQueryDelivery(
   scope: Construct,

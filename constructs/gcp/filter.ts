@@ -160,7 +160,7 @@ class Parser {
     if (this.isWord('hasPrefix')) {
       this.next();
       this.expectPunct('(');
-      const key = this.attributeKey('.');
+      const key = this.attributeKey();
       this.expectPunct(',');
       const value = this.string();
       this.expectPunct(')');
@@ -191,7 +191,7 @@ class Parser {
     return this.fail('attributes.KEY, attributes:KEY, hasPrefix(...), NOT or "("');
   }
 
-  private attributeKey(sep: string): string {
+  private attributeKey(): string {
     if (!this.isWord('attributes')) {
       const t = this.peek();
       if (t.kind === 'ident') {
@@ -203,7 +203,7 @@ class Parser {
       this.fail('attributes');
     }
     this.next();
-    this.expectPunct(sep);
+    this.expectPunct('.');
     return this.key();
   }
 

@@ -95,10 +95,15 @@ function previousStackJson(scope: Construct): unknown {
  * ```
  */
 export class Subscription extends Construct implements ISubscription {
+  /** The subscription ID. */
   readonly subscriptionName: string;
+  /** The full resource name, `projects/P/subscriptions/N` (a Terraform reference). */
   readonly subscriptionId: string;
+  /** The topic the subscription reads. */
   readonly topic: ITopic;
+  /** Project and project number the subscription's resources use. */
   readonly projectOptions: PubsubProjectOptions;
+  /** The dead-letter topic, when the subscription dead-letters. */
   readonly deadLetterTopic?: ITopic;
   /** The underlying `google_pubsub_subscription`. */
   readonly resource: PubsubSubscription;

@@ -90,10 +90,15 @@ export class Topic extends Construct implements ITopic {
     return new ImportedTopic(scope, id, topicName, project);
   }
 
+  /** The topic ID. */
   readonly topicName: string;
+  /** The full resource name, `projects/P/topics/N` (a Terraform reference). */
   readonly topicId: string;
+  /** Project and project number the topic's resources use. */
   readonly projectOptions: PubsubProjectOptions;
+  /** The schema messages on this topic follow, when there is one. */
   readonly schema?: EventSchema;
+  /** The dead-letter topic created with `deadLetterTopic`. */
   readonly deadLetterTopic?: Topic;
   /** The underlying `google_pubsub_topic`. */
   readonly resource: PubsubTopic;
@@ -178,6 +183,10 @@ export class Topic extends Construct implements ITopic {
     return new Subscription(this, id, { ...props, topic: this });
   }
 
+  /**
+   * Grants `roles/pubsub.publisher` on this topic only, to `member`, as a non-authoritative IAM member resource.
+   * Calling it again with the same `id` returns the first grant.
+   */
   grantPublish(id: string, member: string): ITerraformDependable {
     return topicGrant(this, id, this.topicId, this.projectOptions.project, member);
   }
