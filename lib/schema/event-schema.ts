@@ -8,11 +8,12 @@ import { avroOpenApi3, type OpenApi3Options } from './avro/openapi';
 import type { BigQueryField } from './bigquery-field';
 import { SchemaErrorCodes, schemaError } from './errors';
 import { jsonSchemaReadIncompatibilities } from './json-schema/compatibility';
-import { parseJsonSchema, readJson, type ParsedJsonSchema } from './json-schema/model';
+import { parseJsonSchema, type ParsedJsonSchema } from './json-schema/model';
 import { evaluateMode } from './modes';
 import { protoBigQueryFields } from './protobuf/bigquery';
 import { protoReadIncompatibilities } from './protobuf/compatibility';
 import { parseProto, type ParsedProto } from './protobuf/model';
+import { readJson } from './read-json';
 import { runtime } from './runtime';
 import {
   SCHEMA_FORMATS,

@@ -1,4 +1,5 @@
 import type * as avsc from 'avsc';
+import { readJson } from '../read-json';
 import { runtime } from '../runtime';
 import { SchemaErrorCodes, schemaError } from '../errors';
 
@@ -125,19 +126,8 @@ function logicalOf(schema: Json): string | undefined {
 
 /** Reads definition text as JSON; a bare type name such as `int` or `com.example.Order` is taken as that name. */
 export function readAvroJson(definition: string | object): unknown {
-  if (typeof definition !== 'string') return definition;
-  const text = definition.trim();
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(text)) return text;
-  try {
-    return JSON.parse(definition);
-  } catch (e) {
-    return schemaError(
-      SchemaErrorCodes.INVALID_JSON,
-      undefined,
-      `The Avro schema is not JSON (${(e as Error).message}); got ${JSON.stringify(definition.slice(0, 80))}. ` +
-        'Pass the schema as an object or as its JSON text.',
-    );
-  }
+  const bare = typeof definition === 'string' ? definition.trim() : undefined;
+  return bare !== undefined && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(bare) ? bare : readJson(definition, 'Avro schema');
 }
 
 /**

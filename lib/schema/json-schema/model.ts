@@ -2,6 +2,7 @@ import type Ajv from 'ajv';
 import type { AnySchema, ValidateFunction } from 'ajv';
 import type Ajv2019 from 'ajv/dist/2019';
 import type Ajv2020 from 'ajv/dist/2020';
+import { readJson } from '../read-json';
 import { runtime } from '../runtime';
 import { SchemaErrorCodes, schemaError } from '../errors';
 
@@ -66,21 +67,6 @@ function fromDraft4(schema: unknown): unknown {
   if (s.exclusiveMinimum === true) delete out.minimum;
   if (s.exclusiveMaximum === true) delete out.maximum;
   return out;
-}
-
-/** Reads definition text as JSON; throws `SCHEMA_INVALID_JSON` otherwise. */
-export function readJson(definition: string | object, what: string): unknown {
-  if (typeof definition !== 'string') return definition;
-  try {
-    return JSON.parse(definition);
-  } catch (e) {
-    return schemaError(
-      SchemaErrorCodes.INVALID_JSON,
-      undefined,
-      `The ${what} is not JSON (${(e as Error).message}); got ${JSON.stringify(definition.slice(0, 80))}. ` +
-        'Pass it as an object or as its JSON text.',
-    );
-  }
 }
 
 /**

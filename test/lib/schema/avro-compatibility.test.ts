@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { checkCompatibility, COMPATIBILITY_MODES, EventSchema, type CompatibilityMode } from '../../../lib';
+import { describeRules, type CompatibilityRule } from './mode-table';
 
 const rec = (fields: object[], extra: object = {}) => ({
   type: 'record',
@@ -18,7 +19,7 @@ function check(mode: CompatibilityMode, previous: unknown[], candidate: unknown)
  * [rule, old, new, BACKWARD compatible (new reads old), FORWARD compatible (old reads new)].
  * FULL must be both; NONE always compatible; with one previous version transitive modes equal the plain ones.
  */
-const RULES: Array<[string, object, object, boolean, boolean]> = [
+const RULES: CompatibilityRule<object>[] = [
   [
     'add a field with a default',
     rec([f('a', 'int')]),
@@ -126,24 +127,7 @@ const RULES: Array<[string, object, object, boolean, boolean]> = [
   ],
 ];
 
-describe('AVRO compatibility rules, per mode', () => {
-  describe.each(RULES)('%s', (_rule, oldSchema, newSchema, backward, forward) => {
-    const expected: Record<CompatibilityMode, boolean> = {
-      NONE: true,
-      BACKWARD: backward,
-      BACKWARD_TRANSITIVE: backward,
-      FORWARD: forward,
-      FORWARD_TRANSITIVE: forward,
-      FULL: backward && forward,
-      FULL_TRANSITIVE: backward && forward,
-    };
-    it.each(COMPATIBILITY_MODES)('%s', (mode) => {
-      const result = check(mode, [oldSchema], newSchema);
-      expect(result.compatible).toBe(expected[mode]);
-      expect(result.messages.length === 0).toBe(expected[mode]);
-    });
-  });
-});
+describeRules('AVRO compatibility rules, per mode', 'AVRO', RULES);
 
 describe('AVRO transitive modes check every version, plain modes only the latest', () => {
   const v1 = rec([f('f1', 'string')]);

@@ -1,4 +1,5 @@
-import { checkCompatibility, COMPATIBILITY_MODES, EventSchema, type CompatibilityMode } from '../../../lib';
+import { checkCompatibility, EventSchema, type CompatibilityMode } from '../../../lib';
+import { describeRules, type CompatibilityRule } from './mode-table';
 
 const open = (properties: object, extra: object = {}) => ({ type: 'object', properties, ...extra });
 const closed = (properties: object, extra: object = {}) => open(properties, { additionalProperties: false, ...extra });
@@ -8,7 +9,7 @@ function check(mode: CompatibilityMode, previous: object[], candidate: object) {
 }
 
 /** [rule, old, new, BACKWARD (new reads old data), FORWARD (old reads new data)], per Confluent's JSON Schema rules. */
-const RULES: Array<[string, object, object, boolean, boolean]> = [
+const RULES: CompatibilityRule<object>[] = [
   [
     'add an optional property to an open model',
     open({ a: { type: 'string' } }),
@@ -129,22 +130,7 @@ const RULES: Array<[string, object, object, boolean, boolean]> = [
   ],
 ];
 
-describe('JSON Schema compatibility rules, per mode', () => {
-  describe.each(RULES)('%s', (_rule, oldSchema, newSchema, backward, forward) => {
-    const expected: Record<CompatibilityMode, boolean> = {
-      NONE: true,
-      BACKWARD: backward,
-      BACKWARD_TRANSITIVE: backward,
-      FORWARD: forward,
-      FORWARD_TRANSITIVE: forward,
-      FULL: backward && forward,
-      FULL_TRANSITIVE: backward && forward,
-    };
-    it.each(COMPATIBILITY_MODES)('%s', (mode) => {
-      expect(check(mode, [oldSchema], newSchema).compatible).toBe(expected[mode]);
-    });
-  });
-});
+describeRules('JSON Schema compatibility rules, per mode', 'JSON', RULES);
 
 describe('JSON Schema transitive modes', () => {
   it('BACKWARD_TRANSITIVE fails when only the oldest version breaks', () => {

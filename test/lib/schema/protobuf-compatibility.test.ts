@@ -1,4 +1,5 @@
-import { checkCompatibility, COMPATIBILITY_MODES, EventSchema, type CompatibilityMode } from '../../../lib';
+import { checkCompatibility, EventSchema, type CompatibilityMode } from '../../../lib';
+import { describeRules, type CompatibilityRule } from './mode-table';
 
 const proto = (body: string, pkg = 'com.example.orders', syntax = 'proto3') =>
   `syntax = "${syntax}";\npackage ${pkg};\n${body}`;
@@ -8,7 +9,7 @@ function check(mode: CompatibilityMode, previous: string[], candidate: string) {
 }
 
 /** [rule, old, new, BACKWARD, FORWARD], per Confluent's Protobuf rules. */
-const RULES: Array<[string, string, string, boolean, boolean]> = [
+const RULES: CompatibilityRule<string>[] = [
   [
     'add a field',
     proto('message Order { string id = 1; }'),
@@ -159,22 +160,7 @@ const RULES: Array<[string, string, string, boolean, boolean]> = [
   ],
 ];
 
-describe('PROTOBUF compatibility rules, per mode', () => {
-  describe.each(RULES)('%s', (_rule, oldSchema, newSchema, backward, forward) => {
-    const expected: Record<CompatibilityMode, boolean> = {
-      NONE: true,
-      BACKWARD: backward,
-      BACKWARD_TRANSITIVE: backward,
-      FORWARD: forward,
-      FORWARD_TRANSITIVE: forward,
-      FULL: backward && forward,
-      FULL_TRANSITIVE: backward && forward,
-    };
-    it.each(COMPATIBILITY_MODES)('%s', (mode) => {
-      expect(check(mode, [oldSchema], newSchema).compatible).toBe(expected[mode]);
-    });
-  });
-});
+describeRules('PROTOBUF compatibility rules, per mode', 'PROTOBUF', RULES);
 
 describe('PROTOBUF transitive modes and messages', () => {
   const v1 = proto('message Order { int32 q = 1; }');
