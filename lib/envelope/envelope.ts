@@ -1,4 +1,6 @@
 import { randomUUID } from 'crypto';
+import { EventformError } from '../errors';
+import { ENVELOPE_INVALID, assertEventEnvelope } from './schema';
 
 /**
  * The header of the standard event envelope (the seed's `envelope` object): who emitted what, when, in which
@@ -81,12 +83,20 @@ export interface CreateEventEnvelopeInput<T> {
 
 /**
  * Builds an event envelope, generating the id (UUID) and timestamp (now, ISO 8601 with milliseconds) when absent
- * and carrying correlation and causation ids over from `causedBy`. Validate the result with
- * `validateEventEnvelope` when its parts come from outside.
+ * and carrying correlation and causation ids over from `causedBy`. Throws `SCHEMA_ENVELOPE_INVALID` (every problem
+ * at once) when the result is not a valid envelope, e.g. an empty `eventType` or a `source` that is not a URI
+ * reference.
  */
 export function createEventEnvelope<T>(input: CreateEventEnvelopeInput<T>): EventEnvelope<T> {
   const eventId = input.eventId ?? randomUUID();
   const cause = input.causedBy?.envelope;
+  if (input.timestamp instanceof Date && Number.isNaN(input.timestamp.getTime())) {
+    throw new EventformError({
+      code: ENVELOPE_INVALID,
+      path: 'timestamp',
+      message: 'timestamp is an invalid Date; pass a valid Date or an RFC 3339 string, or leave it out for now.',
+    });
+  }
   const timestamp =
     input.timestamp instanceof Date ? input.timestamp.toISOString() : (input.timestamp ?? new Date().toISOString());
   const correlationId = input.correlationId ?? cause?.correlationId ?? cause?.eventId ?? eventId;
@@ -100,9 +110,11 @@ export function createEventEnvelope<T>(input: CreateEventEnvelopeInput<T>): Even
     correlationId,
     ...(causationId !== undefined ? { causationId } : {}),
   };
-  return {
+  const created: EventEnvelope<T> = {
     envelope,
     payload: input.payload,
     ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
   };
+  assertEventEnvelope(created);
+  return created;
 }

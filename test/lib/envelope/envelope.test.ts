@@ -68,6 +68,26 @@ describe('createEventEnvelope', () => {
     });
     expect(shipped.metadata).toEqual({ userId: 'u1' });
   });
+
+  it('rejects what would make an invalid envelope, all problems at once', () => {
+    expect(() => createEventEnvelope({ eventType: '', source: 'not a uri', payload: 1 })).toThrow(
+      expect.objectContaining({
+        code: 'MULTIPLE_ISSUES',
+        message: expect.stringMatching(
+          /envelope\.eventType: must NOT have fewer than 1 characters[\s\S]*envelope\.source: must match format "uri-reference"/,
+        ),
+      }),
+    );
+    expect(() =>
+      createEventEnvelope({ eventType: 'T', source: 's', payload: 1, timestamp: new Date('never') }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'SCHEMA_ENVELOPE_INVALID',
+        path: 'timestamp',
+        message: expect.stringMatching(/invalid Date/),
+      }),
+    );
+  });
 });
 
 describe('eventEnvelopeSchema and validateEventEnvelope', () => {
