@@ -35,6 +35,9 @@ export function orderEvent(amount: number): Record<string, unknown> {
       })),
       payment: { method: 'card', last4: '4242', authorised: true, provider: 'example-pay' },
       metadata: { traceId: '1-5f84c7a1-0e6c6c2b3f5e4c1a2b3c4d5e', sessionId: 'b5c3a0d2-9f1e-4c7b-8a6d-2e4f1a3b5c7d' },
+      loyalty: { tier: 'gold', points: 12840, memberSince: '2019-04-01', referral: null },
+      notes: 'Leave the parcel with the neighbour at number 3 if nobody answers; ring twice, the bell is quiet.',
+      consent: { marketing: false, analytics: true, updatedAt: '2026-10-01T12:00:00Z' },
     },
   };
 }

@@ -100,19 +100,9 @@ function suggestion(name: string, candidates: readonly string[]): string {
 }
 
 function describe(node: JsonNode): string {
-  switch (node.kind) {
-    case 'object':
-    case 'array':
-      return show(stringifyJsonNode(node)).replace(/^"|"$/g, '').replace(/\\"/g, '"');
-    case 'string':
-      return show(node.value);
-    case 'number':
-      return node.text;
-    case 'boolean':
-      return String(node.value);
-    case 'null':
-      return 'null';
-  }
+  if (node.kind === 'string') return show(node.value);
+  const text = stringifyJsonNode(node);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 const child = (path: string, key: string): string => (path ? `${path}.${key}` : key);

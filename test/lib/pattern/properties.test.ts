@@ -69,7 +69,7 @@ describe('properties', () => {
         expect(rule.matches(e)).toBe(true);
         expect(rule.matches(JSON.stringify(e))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -84,7 +84,7 @@ describe('properties', () => {
           expect(matchEvent({ f: [{ 'anything-but': list }] }, JSON.stringify({ f: x }))).toBe(false);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -94,7 +94,7 @@ describe('properties', () => {
         fc.pre(x !== y);
         expect(matchEvent({ f: [{ 'anything-but': x }] }, { f: y })).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -110,7 +110,7 @@ describe('properties', () => {
         const wildcard = `${escaped(s.slice(0, lo))}*${escaped(s.slice(hi))}`;
         expect(matchEvent({ f: [{ wildcard }] }, { f: s })).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -122,7 +122,7 @@ describe('properties', () => {
         expect(matchEvent(`{"f": [${text}]}`, `{"f": ${exp}}`)).toBe(true);
         expect(matchEvent(`{"f": [{"numeric": ["=", ${exp}]}]}`, `{"f": ${text}}`)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
