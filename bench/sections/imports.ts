@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { engineModulesRequiredBy } from '../imports/engine-modules';
+import { engineFiles, packageOf, runtimeDependencyClosure } from '../imports/engine-modules';
 import { runChild } from '../lib/child';
 import { median, ratio } from '../lib/stats';
 import { cell, renderTable } from '../lib/table';
@@ -9,10 +9,12 @@ interface RequireReport {
   readonly requireMs: number;
   readonly maxRssKb: number;
   readonly modulesLoaded: number;
+  readonly files?: readonly string[];
 }
 
 /** Medians of requiring one set of modules in fresh processes. */
 export interface ImportResult {
+  /** What was required: the entry point, or the engine packages whose files were required. */
   readonly modules: readonly string[];
   readonly requireMs?: number;
   readonly processMs?: number;
@@ -30,20 +32,28 @@ export interface ImportRow {
   readonly memoryRatio?: number;
 }
 
-function measure(root: string, script: string, modules: readonly string[], reps: number): ImportResult {
-  if (modules.length === 0) return { modules, error: 'nothing to require' };
+function measure(
+  root: string,
+  script: string,
+  modules: readonly string[],
+  reps: number,
+  args: readonly string[] = modules,
+): ImportResult & { files?: readonly string[] } {
+  if (args.length === 0) return { modules, error: 'nothing to require' };
   const requireMs: number[] = [];
   const processMs: number[] = [];
   const rssKb: number[] = [];
   let loaded = 0;
+  let files: readonly string[] | undefined;
   try {
     for (let round = -1; round < reps; round++) {
-      const run = runChild<RequireReport>(process.execPath, [script, ...modules], { cwd: root });
+      const run = runChild<RequireReport>(process.execPath, [script, ...args], { cwd: root });
       if (round < 0) continue;
       requireMs.push(run.report.requireMs);
       processMs.push(run.wallMs);
       rssKb.push(run.report.maxRssKb);
       loaded = run.report.modulesLoaded;
+      files = run.report.files;
     }
   } catch (err) {
     return { modules, error: err instanceof Error ? err.message : String(err) };
@@ -54,23 +64,30 @@ function measure(root: string, script: string, modules: readonly string[], reps:
     processMs: Math.round(median(processMs)),
     maxRssMb: Math.round(median(rssKb) / 1024),
     modulesLoaded: loaded,
+    files,
   };
 }
 
 /**
  * Requires `eventform/<engine>` (the package self-reference, resolved through the exports map to dist/) and, in other
- * fresh processes, exactly the engine modules that the built entry point requires.
+ * fresh processes, exactly the engine files that requiring it loaded (see engineFiles).
  */
 export function runImportSection(root: string, buildDir: string, reps: number): ImportRow[] {
   const script = join(buildDir, 'imports', 'require-child.js');
+  const runtime = runtimeDependencyClosure(root);
   return (['aws', 'gcp', 'kafka'] as const).map((engine) => {
     const dist = join(root, 'dist', 'constructs', engine);
     if (!existsSync(join(dist, 'index.js'))) {
       const missing: ImportResult = { modules: [], error: `dist/constructs/${engine}/index.js missing` };
       return { entry: `eventform/${engine}`, eventform: missing, plain: missing };
     }
-    const eventform = measure(root, script, [`eventform/${engine}`], reps);
-    const plain = measure(root, script, engineModulesRequiredBy(dist, []), reps);
+    const { files, ...eventform } = measure(root, script, [`eventform/${engine}`], reps, [
+      '--list-files',
+      `eventform/${engine}`,
+    ]);
+    const plainFiles = engineFiles(files ?? [], runtime);
+    const packages = [...new Set(plainFiles.map((file) => packageOf(file) as string))].sort();
+    const { files: _ignored, ...plain } = measure(root, script, packages, reps, plainFiles);
     return {
       entry: `eventform/${engine}`,
       eventform,

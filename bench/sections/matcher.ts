@@ -17,8 +17,7 @@ export const MATCHER_CASES = [
   'hundredRules.parsed.match',
   'hundredRules.parsed.noMatch',
   'validations',
-  'hundredRules.parseOnce.match',
-  'hundredRules.parseOnce.noMatch',
+  'jsonParse.baseline',
   'oneRule.matchEventUncompiled.match',
 ] as const;
 

@@ -88,6 +88,7 @@ public final class EventRulerBench {
             warmupMs,
             runMs,
             runs));
+    rates.put("jsonParse.baseline", rate(() -> mapper.readTree(matching).size(), warmupMs, runMs, runs));
     out.put("perSecond", rates);
     out.put("sink", sink);
     System.out.println(mapper.writeValueAsString(out));
