@@ -1,6 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError } from '../../lib';
+import { PropsValidator } from '../../lib';
 import {
   planConsumerGroupAccess,
   planProducerAccess,
@@ -53,7 +53,7 @@ function slug(value: unknown, index: number): string {
 
 /** Creates one `kafka.Acl` per allow rule of the plan, named `<name>-<resource>-<operation>`. */
 function createAcls(parent: pulumi.ComponentResource, name: string, plan: AclPlan): kafka.Acl[] {
-  if (plan.issues.length > 0) throw new EventformError(plan.issues, name);
+  new PropsValidator(name, pulumi.Output.isInstance).addAll(plan.issues).throwIfAny();
   const seen = new Map<string, number>();
   return plan.bindings.map((b) => {
     const base = `${name}-${b.resourceType.toLowerCase()}-${slug(b.resourceName, seen.size)}-${b.operation.toLowerCase()}`;

@@ -1,6 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError } from '../../lib';
+import { PropsValidator } from '../../lib';
 import { checkQuotaSpec, type QuotaEntityType } from '../../lib/kafka/quota-spec';
 
 /** Arguments of {@link ClientQuota}. */
@@ -32,7 +32,7 @@ export class ClientQuota extends pulumi.ComponentResource {
   constructor(name: string, args: ClientQuotaArgs, opts?: pulumi.ComponentResourceOptions) {
     super('eventform:kafka:ClientQuota', name, {}, opts);
     const { config, issues } = checkQuotaSpec(args, pulumi.Output.isInstance);
-    if (issues.length > 0) throw new EventformError(issues, name);
+    new PropsValidator(name, pulumi.Output.isInstance).addAll(issues).throwIfAny();
     this.quota = new kafka.Quota(
       name,
       {

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError } from '../../lib';
+import { PropsValidator } from '../../lib';
 import {
   planBigQuerySink,
   planDebeziumPostgresSource,
@@ -16,7 +16,7 @@ export interface ConnectorSettings {
 }
 
 function settings(plan: ConnectorConfigPlan, what: string): ConnectorSettings {
-  if (plan.issues.length > 0) throw new EventformError(plan.issues, what);
+  new PropsValidator(what, pulumi.Output.isInstance).addAll(plan.issues).throwIfAny();
   return {
     config: plan.config as Record<string, pulumi.Input<string>>,
     secretConfig: plan.secretConfig as Record<string, pulumi.Input<string>>,

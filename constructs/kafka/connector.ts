@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError, type EventformIssue } from '../../lib';
+import { PropsValidator, type EventformIssue } from '../../lib';
 import { checkNoPlainSecrets } from '../../lib/kafka/connector-config';
 import {
   assertConnectorConfigValid,
@@ -217,41 +217,30 @@ export class Connector extends pulumi.dynamic.Resource {
   declare readonly connectorState: pulumi.Output<string>;
 
   constructor(name: string, args: ConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    const issues = checkConnectorInputs(
-      {
-        connectorName: args?.name,
-        connectUrl: args?.connectUrl as string,
-        config: args?.config as ConnectorConfigMap,
-        secretConfig: args?.secretConfig as ConnectorConfigMap,
-      },
-      pulumi.Output.isInstance,
+    const v = new PropsValidator(name, pulumi.Output.isInstance);
+    v.addAll(
+      checkConnectorInputs(
+        {
+          connectorName: args?.name,
+          connectUrl: args?.connectUrl as string,
+          config: args?.config as ConnectorConfigMap,
+          secretConfig: args?.secretConfig as ConnectorConfigMap,
+        },
+        pulumi.Output.isInstance,
+      ),
     );
-    const auth = args?.connectAuth;
-    if (auth && typeof auth.password === 'string') {
-      issues.push({
-        code: 'CONNECT_SECRET_PLAIN_TEXT',
-        path: 'connectAuth.password',
-        message:
-          'connectAuth.password is clear text and would be stored in Pulumi state; pass config.requireSecret(...).',
-      });
-    }
+    v.check(
+      typeof args?.connectAuth?.password !== 'string',
+      'CONNECT_SECRET_PLAIN_TEXT',
+      'connectAuth.password',
+      'connectAuth.password is clear text and would be stored in Pulumi state; pass config.requireSecret(...).',
+    );
     const timeout = args?.runningTimeoutSeconds ?? 60;
-    if (!Number.isInteger(timeout) || timeout < 0 || timeout > 3600) {
-      issues.push({
-        code: 'CONNECT_RUNNING_TIMEOUT',
-        path: 'runningTimeoutSeconds',
-        message: `runningTimeoutSeconds must be an integer between 0 and 3600; got ${JSON.stringify(timeout)}.`,
-      });
-    }
     const retries = args?.rebalanceRetries ?? 10;
-    if (!Number.isInteger(retries) || retries < 0 || retries > 100) {
-      issues.push({
-        code: 'CONNECT_REBALANCE_RETRIES',
-        path: 'rebalanceRetries',
-        message: `rebalanceRetries must be an integer between 0 and 100; got ${JSON.stringify(retries)}.`,
-      });
-    }
-    if (issues.length > 0) throw new EventformError(issues, name);
+    v.range('runningTimeoutSeconds', timeout, 0, 3600, 'CONNECT_RUNNING_TIMEOUT', { integer: true });
+    v.range('rebalanceRetries', retries, 0, 100, 'CONNECT_REBALANCE_RETRIES', { integer: true });
+    v.throwIfAny();
+    const auth = args.connectAuth;
     const secretConfig = args.secretConfig ?? {};
     super(
       connectorProvider,

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError, type EventformIssue } from '../../lib';
+import { EventformError, PropsValidator } from '../../lib';
 import {
   checkCompatibility,
   COMPATIBILITY_MODES,
@@ -170,47 +170,37 @@ export class SchemaSubject extends pulumi.dynamic.Resource {
   declare readonly subject: pulumi.Output<string>;
 
   constructor(name: string, args: SchemaSubjectArgs, opts?: pulumi.CustomResourceOptions) {
-    const issues: EventformIssue[] = [];
-    const subject = args?.subject;
-    if (typeof subject !== 'string' || !SUBJECT.test(subject)) {
-      issues.push({
-        code: 'REGISTRY_SUBJECT_NAME',
-        path: 'subject',
-        message: `subject must be 1-255 characters without whitespace, e.g. "orders-value"; got ${JSON.stringify(subject)}.`,
-      });
-    }
-    const url = args?.registryUrl;
-    if (!pulumi.Output.isInstance(url) && (typeof url !== 'string' || !URL_PATTERN.test(url))) {
-      issues.push({
-        code: 'REGISTRY_URL',
-        path: 'registryUrl',
-        message: `registryUrl must be an http(s) URL such as "https://schema-registry.example.internal:8081"; got ${JSON.stringify(url)}.`,
-      });
-    }
-    if (!(args?.schema instanceof EventSchema)) {
-      issues.push({
-        code: 'REGISTRY_SCHEMA',
-        path: 'schema',
-        message: 'schema must be an EventSchema (EventSchema.avro(...), .jsonSchema(...) or .protobuf(...)).',
-      });
-    }
+    const v = new PropsValidator(name, pulumi.Output.isInstance);
+    v.text('subject', args?.subject, 'REGISTRY_SUBJECT_NAME', {
+      min: 1,
+      max: 255,
+      pattern: SUBJECT,
+      allowed: 'non-whitespace characters (e.g. "orders-value")',
+    });
+    v.text('registryUrl', args?.registryUrl as string | undefined, 'REGISTRY_URL', {
+      pattern: URL_PATTERN,
+      allowed: 'an http(s) URL such as "https://schema-registry.example.internal:8081"',
+    });
+    v.check(
+      args?.schema instanceof EventSchema,
+      'REGISTRY_SCHEMA',
+      'schema',
+      'schema must be an EventSchema (EventSchema.avro(...), .jsonSchema(...) or .protobuf(...)).',
+    );
     const mode = args?.compatibility ?? 'BACKWARD';
-    if (!COMPATIBILITY_MODES.includes(mode)) {
-      issues.push({
-        code: 'REGISTRY_COMPATIBILITY_MODE',
-        path: 'compatibility',
-        message: `compatibility must be one of ${COMPATIBILITY_MODES.join(', ')}; got ${JSON.stringify(mode)}.`,
-      });
-    }
-    if (args?.registryAuth && typeof args.registryAuth.password === 'string') {
-      issues.push({
-        code: 'REGISTRY_SECRET_PLAIN_TEXT',
-        path: 'registryAuth.password',
-        message:
-          'registryAuth.password is clear text and would be stored in Pulumi state; pass config.requireSecret(...).',
-      });
-    }
-    if (issues.length > 0) throw new EventformError(issues, name);
+    v.check(
+      COMPATIBILITY_MODES.includes(mode),
+      'REGISTRY_COMPATIBILITY_MODE',
+      'compatibility',
+      `compatibility must be one of ${COMPATIBILITY_MODES.join(', ')}; got ${JSON.stringify(mode)}.`,
+    );
+    v.check(
+      typeof args?.registryAuth?.password !== 'string',
+      'REGISTRY_SECRET_PLAIN_TEXT',
+      'registryAuth.password',
+      'registryAuth.password is clear text and would be stored in Pulumi state; pass config.requireSecret(...).',
+    );
+    v.throwIfAny();
     super(
       schemaSubjectProvider,
       name,

@@ -1,6 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError } from '../../lib';
+import { PropsValidator } from '../../lib';
 import type { DeliveryClientSettings, DeliveryProfile } from '../../lib/kafka/delivery-profile';
 import type { KafkaBrokerVersion, TopicConfig } from '../../lib/kafka/topic-config';
 import { checkTopicSpec } from '../../lib/kafka/topic-spec';
@@ -107,7 +107,7 @@ export class Topic extends pulumi.ComponentResource {
     const profile = args?.deliveryProfile;
     const rf = typeof args?.replicationFactor === 'number' ? args.replicationFactor : 1;
     if (profile) issues.push(...profile.conflicts(spec.config, rf));
-    if (issues.length > 0) throw new EventformError(issues, name);
+    new PropsValidator(name, pulumi.Output.isInstance).addAll(issues).throwIfAny();
     const config: Record<string, pulumi.Input<string>> = { ...(profile?.topicConfig(rf) ?? {}) };
     for (const [key, value] of Object.entries(spec.config)) {
       config[key] =

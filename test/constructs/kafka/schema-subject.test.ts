@@ -222,7 +222,7 @@ describe('SchemaSubject resource', () => {
         'subject',
         { ...base, subject: 'orders value' },
         'REGISTRY_SUBJECT_NAME',
-        /subject must be 1-255 characters without whitespace/,
+        /subject must be 1-255 characters of non-whitespace characters \(e\.g\. "orders-value"\); got "orders value"/,
       ],
       ['url', { ...base, registryUrl: 'sr:8081' }, 'REGISTRY_URL', /registryUrl must be an http\(s\) URL/],
       ['schema', { ...base, schema: V1 }, 'REGISTRY_SCHEMA', /schema must be an EventSchema/],
