@@ -1,7 +1,19 @@
 import type { SchemaIncompatibility } from '../types';
-
-type Json = Record<string, unknown>;
-type Node = Json | boolean;
+import {
+  criterionOf,
+  dedupe,
+  describe,
+  isOpenContentModel,
+  kindOf,
+  restItems,
+  schemaFromPartial,
+  schemaOfAdditional,
+  subschemas,
+  tupleOf,
+  type Json,
+  type Node,
+} from './keywords';
+import { maximumMatching } from './matching';
 
 /** A difference the way Confluent's JSON Schema diff names it; `hint` is set on the incompatible ones. */
 interface Difference {
@@ -10,63 +22,6 @@ interface Difference {
   readonly detail: string;
   readonly hint?: string;
   readonly writerHint?: string;
-}
-
-const OBJECT_KEYS = [
-  'properties',
-  'required',
-  'additionalProperties',
-  'patternProperties',
-  'minProperties',
-  'maxProperties',
-  'dependencies',
-  'dependentRequired',
-];
-const ARRAY_KEYS = ['items', 'prefixItems', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
-const STRING_KEYS = ['minLength', 'maxLength', 'pattern'];
-const NUMBER_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
-const ANNOTATIONS = new Set([
-  '$schema',
-  '$id',
-  'id',
-  'title',
-  'description',
-  'default',
-  'examples',
-  '$comment',
-  'definitions',
-  '$defs',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'format',
-]);
-
-type Kind =
-  'EMPTY' | 'FALSE' | 'ENUM' | 'NOT' | 'COMBINED' | 'OBJECT' | 'ARRAY' | 'STRING' | 'NUMBER' | 'BOOLEAN' | 'NULL';
-
-function kindOf(s: Node): Kind {
-  if (s === true) return 'EMPTY';
-  if (s === false) return 'FALSE';
-  if ('enum' in s || 'const' in s) return 'ENUM';
-  if (Array.isArray(s.type) && s.type.length > 1) return 'COMBINED';
-  if ('anyOf' in s || 'oneOf' in s || 'allOf' in s) return 'COMBINED';
-  if ('not' in s) return 'NOT';
-  const t = Array.isArray(s.type) ? s.type[0] : s.type;
-  if (t === 'object' || (t === undefined && OBJECT_KEYS.some((k) => k in s))) return 'OBJECT';
-  if (t === 'array' || (t === undefined && ARRAY_KEYS.some((k) => k in s))) return 'ARRAY';
-  if (t === 'string' || (t === undefined && STRING_KEYS.some((k) => k in s))) return 'STRING';
-  if (t === 'number' || t === 'integer' || (t === undefined && NUMBER_KEYS.some((k) => k in s))) return 'NUMBER';
-  if (t === 'boolean') return 'BOOLEAN';
-  if (t === 'null') return 'NULL';
-  return Object.keys(s).every((k) => ANNOTATIONS.has(k)) ? 'EMPTY' : 'OBJECT';
-}
-
-function describe(s: Node): string {
-  if (typeof s === 'boolean') return String(s);
-  if (s.type !== undefined) return JSON.stringify(s.type);
-  const k = kindOf(s);
-  return k === 'ENUM' ? `enum ${JSON.stringify(s.enum ?? [s.const])}` : k.toLowerCase();
 }
 
 /** The documents both schemas resolve their local `$ref`s in. */
@@ -527,82 +482,6 @@ class Diff {
     }
     for (const [i, j] of matched) this.differences.push(...(edges[i][j] as Diff).differences);
   }
-}
-
-function criterionOf(s: Json): 'anyOf' | 'oneOf' | 'allOf' {
-  if ('oneOf' in s) return 'oneOf';
-  if ('allOf' in s) return 'allOf';
-  return 'anyOf';
-}
-
-function subschemas(s: Json): Node[] {
-  if (Array.isArray(s.type) && s.type.length > 1) {
-    const { type, ...rest } = s;
-    return (type as string[]).map((t) => ({ ...rest, type: t }));
-  }
-  return (s[criterionOf(s)] as Node[] | undefined) ?? [];
-}
-
-function dedupe(list: Node[]): Node[] {
-  const seen = new Set<string>();
-  return list.filter((n) => {
-    const k = JSON.stringify(n);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-function schemaOfAdditional(s: Json): Node | undefined {
-  const ap = s.additionalProperties;
-  return ap !== undefined && typeof ap === 'object' && ap !== null && Object.keys(ap).length > 0
-    ? (ap as Node)
-    : undefined;
-}
-
-function isOpenContentModel(s: Json): boolean {
-  const patterns = s.patternProperties as Json | undefined;
-  return (
-    (!patterns || Object.keys(patterns).length === 0) &&
-    schemaOfAdditional(s) === undefined &&
-    s.additionalProperties !== false
-  );
-}
-
-function schemaFromPartial(s: Json, key: string): Node | undefined {
-  for (const [pattern, schema] of Object.entries((s.patternProperties as Json | undefined) ?? {})) {
-    if (new RegExp(pattern, 'u').test(key)) return schema as Node;
-  }
-  return schemaOfAdditional(s);
-}
-
-function tupleOf(s: Json): Node[] | undefined {
-  if (Array.isArray(s.prefixItems)) return s.prefixItems as Node[];
-  return Array.isArray(s.items) ? (s.items as Node[]) : undefined;
-}
-
-function restItems(s: Json): Node {
-  if (Array.isArray(s.prefixItems)) return (s.items as Node | undefined) ?? true;
-  return (s.additionalItems as Node | undefined) ?? true;
-}
-
-/** Maximum bipartite matching (augmenting paths) over the compatible pairs. */
-function maximumMatching(edges: Array<Array<unknown>>): Map<number, number> {
-  const matchOfRight = new Map<number, number>();
-  const tryMatch = (i: number, seen: Set<number>): boolean => {
-    for (let j = 0; j < edges[i].length; j++) {
-      if (edges[i][j] === undefined || seen.has(j)) continue;
-      seen.add(j);
-      const owner = matchOfRight.get(j);
-      if (owner === undefined || tryMatch(owner, seen)) {
-        matchOfRight.set(j, i);
-        return true;
-      }
-    }
-    return false;
-  };
-  edges.forEach((_, i) => tryMatch(i, new Set()));
-  return new Map([...matchOfRight].map(([j, i]) => [i, j]));
 }
 
 /**
