@@ -4,10 +4,8 @@
  * @module
  */
 
-/** One minute, hour and day in seconds. */
+/** One minute in seconds. */
 export const MINUTE_SECONDS = 60;
-/** One hour in seconds. */
-export const HOUR_SECONDS = 3_600;
 /** One day in seconds. */
 export const DAY_SECONDS = 86_400;
 
@@ -38,13 +36,4 @@ export const PUBSUB_LIMITS = {
 /** Formats whole seconds as a protobuf Duration string, `604800` -> `"604800s"`. */
 export function durationString(seconds: number): string {
   return `${seconds}s`;
-}
-
-/**
- * Parses a protobuf Duration string (`"604800s"`, `"1.5s"`) into seconds, or returns undefined when the text is not
- * a duration.
- */
-export function parseDurationString(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d{1,9})?)s$/.exec(text);
-  return m ? Number(m[1]) : undefined;
 }
