@@ -126,7 +126,11 @@ export function renderImportSection(rows: readonly ImportRow[], reps: number): s
     ),
     ...rows
       .filter((row) => row.plain.modules.length > 0)
-      .map((row) => `  plain ${row.entry}: ${row.plain.modules.join(', ')}`),
+      .map(
+        (row) =>
+          `  plain ${row.entry}: the same ${row.plain.modulesLoaded} engine files, from ${row.plain.modules.length} ` +
+          `packages (${row.plain.modules.slice(0, 4).join(', ')}${row.plain.modules.length > 4 ? ', ...' : ''})`,
+      ),
     ...rows
       .flatMap((row) =>
         [row.eventform.error, row.plain.error].map((error) => (error ? `  ${row.entry}: ${error}` : '')),
