@@ -35,29 +35,37 @@ export interface PatternIssue extends EventformIssue {
  * | `PATTERN_OR_NOT_ARRAY` | `$or` whose value is not an array of objects |
  * | `PATTERN_OR_TOO_FEW` | `$or` with fewer than two alternatives |
  * | `PATTERN_OR_RESERVED_FIELD` | an operator name used as a field name inside `$or` |
+ *
+ * Matching and the test helpers throw three more codes, about events rather than patterns:
+ * `PATTERN_EVENT_INVALID` (the event is not a JSON object), `PATTERN_EVENT_NOT_MATCHED` and `PATTERN_EVENT_MATCHED`
+ * (from {@link assertEventMatches} and {@link assertEventDoesNotMatch}).
  */
-export type PatternIssueCode =
-  | 'PATTERN_INVALID_JSON'
-  | 'PATTERN_INVALID_VALUE'
-  | 'PATTERN_NOT_OBJECT'
-  | 'PATTERN_TOO_LONG'
-  | 'PATTERN_EMPTY_OBJECT'
-  | 'PATTERN_EMPTY_ARRAY'
-  | 'PATTERN_LEAF_NOT_ARRAY'
-  | 'PATTERN_UNKNOWN_OPERATOR'
-  | 'PATTERN_OPERATOR_MULTIPLE_KEYS'
-  | 'PATTERN_OPERAND_TYPE'
-  | 'PATTERN_NUMERIC_SYNTAX'
-  | 'PATTERN_NUMERIC_RANGE_ORDER'
-  | 'PATTERN_NUMBER_NOT_COMPARABLE'
-  | 'PATTERN_ANYTHING_BUT_MIXED_TYPES'
-  | 'PATTERN_ANYTHING_BUT_EMPTY_AFFIX'
-  | 'PATTERN_WILDCARD_CONSECUTIVE'
-  | 'PATTERN_WILDCARD_ESCAPE'
-  | 'PATTERN_CIDR_INVALID'
-  | 'PATTERN_OR_NOT_ARRAY'
-  | 'PATTERN_OR_TOO_FEW'
-  | 'PATTERN_OR_RESERVED_FIELD';
+export type PatternIssueCode = (typeof PATTERN_ISSUE_CODES)[number];
+
+/** Every {@link PatternIssueCode}, in the order of the table above. */
+export const PATTERN_ISSUE_CODES = [
+  'PATTERN_INVALID_JSON',
+  'PATTERN_INVALID_VALUE',
+  'PATTERN_NOT_OBJECT',
+  'PATTERN_TOO_LONG',
+  'PATTERN_EMPTY_OBJECT',
+  'PATTERN_EMPTY_ARRAY',
+  'PATTERN_LEAF_NOT_ARRAY',
+  'PATTERN_UNKNOWN_OPERATOR',
+  'PATTERN_OPERATOR_MULTIPLE_KEYS',
+  'PATTERN_OPERAND_TYPE',
+  'PATTERN_NUMERIC_SYNTAX',
+  'PATTERN_NUMERIC_RANGE_ORDER',
+  'PATTERN_NUMBER_NOT_COMPARABLE',
+  'PATTERN_ANYTHING_BUT_MIXED_TYPES',
+  'PATTERN_ANYTHING_BUT_EMPTY_AFFIX',
+  'PATTERN_WILDCARD_CONSECUTIVE',
+  'PATTERN_WILDCARD_ESCAPE',
+  'PATTERN_CIDR_INVALID',
+  'PATTERN_OR_NOT_ARRAY',
+  'PATTERN_OR_TOO_FEW',
+  'PATTERN_OR_RESERVED_FIELD',
+] as const;
 
 /** Maximum length of an event pattern in characters (EventBridge's default quota). */
 export const MAX_EVENT_PATTERN_LENGTH = 2048;

@@ -3,6 +3,7 @@ import {
   compileEventPattern,
   matchEvent,
   MAX_EVENT_PATTERN_LENGTH,
+  PATTERN_ISSUE_CODES,
   validateEventPattern,
   type PatternIssueCode,
 } from '../../../lib/pattern';
@@ -142,6 +143,10 @@ describe('validateEventPattern', () => {
     ['{"a": [{"wildcard": "a\\\\\\\\b*"}], "b": [123456789012345678901234567890]}'],
   ])('accepts %s', (pattern) => {
     expect(validateEventPattern(pattern)).toEqual([]);
+  });
+
+  it('has a rejection case for every issue code', () => {
+    expect([...new Set(rejections.map(([, code]) => code))].sort()).toEqual([...PATTERN_ISSUE_CODES].sort());
   });
 
   it('reports every issue of a pattern, not only the first', () => {
