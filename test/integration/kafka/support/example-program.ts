@@ -4,12 +4,15 @@ import { EXAMPLE_CONFIG, EXAMPLE_SECRET_CONFIG, PROJECT } from '../../../../stac
 /** Pulumi type token of the provider's topic resource. */
 export const KAFKA_TOPIC_TYPE = 'kafka:index/topic:Topic';
 
-/** Captures the orders Kafka program (stacks/kafka) under Pulumi's mock runtime with its example config. */
-export function captureOrdersProgram(): Promise<CaptureResult> {
+/**
+ * Captures the orders Kafka program (stacks/kafka) under Pulumi's mock runtime with its example config, with
+ * `config` overriding example values (for example to point it at this machine's servers).
+ */
+export function captureOrdersProgram(config: Readonly<Record<string, string>> = {}): Promise<CaptureResult> {
   return capturePulumiProgram(() => import('../../../../stacks/kafka/orders-kafka').then((m) => m.ordersKafka()), {
     project: PROJECT,
     stack: 'dev',
-    config: EXAMPLE_CONFIG,
+    config: { ...EXAMPLE_CONFIG, ...config },
     secretConfig: EXAMPLE_SECRET_CONFIG,
   });
 }
