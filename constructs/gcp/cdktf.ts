@@ -7,17 +7,8 @@
  * @module
  */
 export { Construct, type IConstruct } from 'constructs';
-export {
-  Annotations,
-  App,
-  TerraformOutput,
-  TerraformStack,
-  TerraformVariable,
-  Token,
-  type ITerraformDependable,
-} from 'cdktf';
+export { Annotations, App, TerraformStack, Token, type ITerraformDependable } from 'cdktf';
 export { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
-export { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 export { BigqueryTable } from '@cdktf/provider-google/lib/bigquery-table';
 export { BigqueryTableIamMember } from '@cdktf/provider-google/lib/bigquery-table-iam-member';
 export { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
@@ -26,11 +17,9 @@ export {
   MonitoringAlertPolicy,
   type MonitoringAlertPolicyConditions,
 } from '@cdktf/provider-google/lib/monitoring-alert-policy';
-export { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 export { PubsubSchema } from '@cdktf/provider-google/lib/pubsub-schema';
 export { PubsubSubscription, type PubsubSubscriptionConfig } from '@cdktf/provider-google/lib/pubsub-subscription';
 export { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 export { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 export { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
-export { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 export { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
