@@ -1,4 +1,5 @@
-import { checkCompatibility, EventSchema, type CompatibilityMode } from '../../../lib';
+import * as fc from 'fast-check';
+import { checkCompatibility, COMPATIBILITY_MODES, EventSchema, type CompatibilityMode } from '../../../lib';
 import { describeRules, type CompatibilityRule } from './mode-table';
 
 const open = (properties: object, extra: object = {}) => ({ type: 'object', properties, ...extra });
@@ -201,6 +202,42 @@ describe('JSON Schema messages', () => {
         code: 'SCHEMA_JSON_SCHEMA_INVALID',
         message: expect.stringMatching(/does not validate against its meta-schema/),
       }),
+    );
+  });
+});
+
+describe('JSON Schema compatibility invariants (property tests)', () => {
+  const leaf = fc.oneof(
+    fc.record({ type: fc.constantFrom('string', 'integer', 'number', 'boolean', 'null') }),
+    fc.record({ enum: fc.uniqueArray(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 4 }) }),
+    fc.record({ type: fc.constant('string'), maxLength: fc.nat(20) }),
+  );
+  const objectSchema = fc
+    .record({
+      properties: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), leaf, { maxKeys: 5 }),
+      closed: fc.boolean(),
+    })
+    .map(({ properties, closed: isClosed }) => (isClosed ? closed(properties) : open(properties)));
+
+  it('every schema is compatible with itself in every mode', () => {
+    fc.assert(
+      fc.property(
+        objectSchema,
+        fc.constantFrom(...COMPATIBILITY_MODES),
+        (schema, mode) => check(mode, [schema], schema).compatible,
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('adding an optional property to a closed model is BACKWARD compatible', () => {
+    fc.assert(
+      fc.property(objectSchema, leaf, (schema, added) => {
+        const closedSchema = closed((schema as { properties: object }).properties);
+        const grown = closed({ ...(schema as { properties: object }).properties, zz_added: added });
+        return check('BACKWARD', [closedSchema], grown).compatible;
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -1,4 +1,5 @@
-import { checkCompatibility, EventSchema, type CompatibilityMode } from '../../../lib';
+import * as fc from 'fast-check';
+import { checkCompatibility, COMPATIBILITY_MODES, EventSchema, type CompatibilityMode } from '../../../lib';
 import { describeRules, type CompatibilityRule } from './mode-table';
 
 const proto = (body: string, pkg = 'com.example.orders', syntax = 'proto3') =>
@@ -202,5 +203,51 @@ describe('PROTOBUF transitive modes and messages', () => {
     const a = EventSchema.protobuf(v1);
     expect(EventSchema.protobuf(v3).checkCompatibility([a], 'FULL').compatible).toBe(false);
     expect(checkCompatibility({ mode: 'FULL', previous: [a], candidate: a }).compatible).toBe(true);
+  });
+});
+
+describe('PROTOBUF compatibility invariants (property tests)', () => {
+  const scalar = fc.constantFrom(
+    'double',
+    'float',
+    'int32',
+    'int64',
+    'uint64',
+    'sint32',
+    'fixed32',
+    'bool',
+    'string',
+    'bytes',
+  );
+  const message = fc
+    .uniqueArray(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/), scalar, fc.boolean()), {
+      selector: ([n]) => n,
+      maxLength: 6,
+    })
+    .map((fields) =>
+      proto(
+        `message Order { ${fields.map(([n, t, r], i) => `${r ? 'repeated ' : ''}${t} ${n} = ${i + 1};`).join(' ')} }`,
+      ),
+    );
+
+  it('every schema is compatible with itself in every mode', () => {
+    fc.assert(
+      fc.property(
+        message,
+        fc.constantFrom(...COMPATIBILITY_MODES),
+        (schema, mode) => check(mode, [schema], schema).compatible,
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('adding a field with a new number is FULL_TRANSITIVE compatible', () => {
+    fc.assert(
+      fc.property(message, scalar, (schema, type) => {
+        const grown = schema.replace(/ }$/, ` ${type} zz_added = 99; }`);
+        return check('FULL_TRANSITIVE', [schema], grown).compatible;
+      }),
+      { numRuns: 60 },
+    );
   });
 });
