@@ -79,6 +79,8 @@ export class LeafTable {
   readonly counts: Int32Array;
   readonly kinds: LeafKind[][];
   readonly texts: string[][];
+  /** The value of numbers read from JavaScript objects (their text is then `''`); NaN for every other leaf. */
+  readonly values: number[][];
   readonly members: Array<Array<readonly number[] | null>>;
   arrays = 0;
 
@@ -86,6 +88,7 @@ export class LeafTable {
     this.counts = new Int32Array(fields);
     this.kinds = Array.from({ length: fields }, () => []);
     this.texts = Array.from({ length: fields }, () => []);
+    this.values = Array.from({ length: fields }, () => []);
     this.members = Array.from({ length: fields }, () => []);
   }
 
@@ -94,11 +97,18 @@ export class LeafTable {
     this.arrays = 0;
   }
 
-  add(slot: number, kind: LeafKind, text: string, membership: readonly number[] | null): void {
+  add(slot: number, kind: LeafKind, text: string, membership: readonly number[] | null, value = Number.NaN): void {
     const i = this.counts[slot]++;
     this.kinds[slot][i] = kind;
     this.texts[slot][i] = text;
+    this.values[slot][i] = value;
     this.members[slot][i] = membership;
+  }
+
+  /** The JSON text of leaf `i` of field `slot` (numbers from objects are written as `String` writes them). */
+  textOf(slot: number, i: number): string {
+    const text = this.texts[slot][i];
+    return text === '' && this.kinds[slot][i] === LeafKind.NUMBER ? String(this.values[slot][i]) : text;
   }
 }
 
@@ -139,7 +149,7 @@ function visitValue(v: unknown, node: FieldTrie, table: LeafTable, stack: number
       return;
     case 'number':
       if (slot >= 0) {
-        if (Number.isFinite(v)) table.add(slot, LeafKind.NUMBER, String(v), stack.length ? stack.slice() : null);
+        if (Number.isFinite(v)) table.add(slot, LeafKind.NUMBER, '', stack.length ? stack.slice() : null, v);
         else table.add(slot, LeafKind.NULL, 'null', stack.length ? stack.slice() : null);
       }
       return;

@@ -72,11 +72,12 @@ export class FieldTest {
   }
 
   /**
-   * Whether a leaf value (kind and text: the string itself, or the number's JSON text) matches. As in event-ruler
+   * Whether a leaf value matches: its kind and text (the string itself, or the number's JSON text), or for numbers
+   * read from JavaScript objects, text `''` and the number as `value` (NaN otherwise). As in event-ruler
    * since its CIDR fixes (aws/event-ruler#131), address ranges, numeric comparisons and string comparisons are
    * evaluated independently: an IP string is tested against `cidr` ranges and against string operators alike.
    */
-  matches(kind: LeafKind, text: string): boolean {
+  matches(kind: LeafKind, text: string, value = Number.NaN): boolean {
     if (this.exists) return true;
     let num: number | undefined;
     if (kind === LeafKind.STRING) {
@@ -95,7 +96,7 @@ export class FieldTest {
       for (const w of this.wildcards) if (w.matches(text)) return true;
     } else if (kind === LeafKind.NUMBER) {
       if (this.hasNumeric) {
-        num = comparableNumber(text);
+        num = value === value ? value : comparableNumber(text);
         if (num !== undefined) {
           if (this.numbers.has(num)) return true;
           for (const r of this.intervals) {
@@ -103,7 +104,7 @@ export class FieldTest {
           }
         }
       }
-      if (this.numberTexts.has(text)) return true;
+      if (this.numberTexts.size > 0 && this.numberTexts.has(text === '' ? String(value) : text)) return true;
     } else if (kind === LeafKind.TRUE) {
       if (this.matchTrue) return true;
     } else if (kind === LeafKind.FALSE) {

@@ -86,12 +86,12 @@ export class RuleBranches {
         const slot = branch.slots[i];
         const test = branch.tests[i];
         const n = table.counts[slot];
-        const values = table.texts[slot]
-          .slice(0, n)
-          .map((t, j) => (table.kinds[slot][j] === 0 ? JSON.stringify(t) : t));
+        const values = Array.from({ length: n }, (_, j) =>
+          table.kinds[slot][j] === 0 ? JSON.stringify(table.texts[slot][j]) : table.textOf(slot, j),
+        );
         let ok = test.absent && n === 0;
         for (let j = 0; j < n && !ok; j++) {
-          ok = test.hasValueTest && test.matches(table.kinds[slot][j], table.texts[slot][j]);
+          ok = test.hasValueTest && test.matches(table.kinds[slot][j], table.texts[slot][j], table.values[slot][j]);
         }
         if (!ok) {
           failed.push(
@@ -184,8 +184,9 @@ function evaluate(fields: EventFields, branch: Branch): boolean {
       const n = table.counts[slot];
       const kinds = table.kinds[slot];
       const texts = table.texts[slot];
+      const values = table.values[slot];
       const hits = branch.hits[i];
-      for (let j = 0; j < n; j++) if (test.matches(kinds[j], texts[j])) hits[count++] = j;
+      for (let j = 0; j < n; j++) if (test.matches(kinds[j], texts[j], values[j])) hits[count++] = j;
     }
     branch.hitCounts[i] = count;
     if (count === 0 && !test.absent) return false;
