@@ -38,6 +38,8 @@ export interface CaptureResult {
 
 /** Marker written in place of every secret value. */
 export const SECRET_MARKER = '[secret]';
+/** Marker written in place of a value not known until deployment (preview runs). */
+export const UNKNOWN_MARKER = '[unknown]';
 /** Marker written in place of a dynamic provider's serialized code (it differs between runtimes). */
 export const DYNAMIC_PROVIDER_MARKER = '[dynamic provider]';
 
@@ -80,6 +82,8 @@ function redact(value: unknown, secrets: Set<string>): unknown {
 async function unwrapOutputs(value: unknown): Promise<unknown> {
   if (pulumi.Output.isInstance(value)) {
     const out = value as pulumi.Output<unknown>;
+    // Unknown values (preview) never reach apply callbacks: report them instead of waiting forever.
+    if (!(await (out as unknown as { isKnown: Promise<boolean> }).isKnown)) return UNKNOWN_MARKER;
     const [inner, secret] = await Promise.all([
       new Promise<unknown>((resolve) => out.apply((v) => resolve(v))),
       pulumi.isSecret(out),

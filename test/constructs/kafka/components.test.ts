@@ -669,3 +669,17 @@ describe('constructs/kafka README examples', () => {
     expect(c.outputs).toMatchObject({ paymentsClientSettings: { guarantee: 'exactly-once' } });
   });
 });
+
+describe('capturePulumiProgram', () => {
+  it('reports outputs unknown at preview time instead of waiting for them', async () => {
+    const c = await capture(
+      () => {
+        const t = new Topic('previewed', { name: 'previewed', partitions: 1, replicationFactor: 1 });
+        return { name: t.topicName, unknown: pulumi.output(pulumi.unknown) };
+      },
+      { preview: true },
+    );
+    expect(c.outputs).toEqual({ name: 'previewed', unknown: '[unknown]' });
+    expect(c.find(TOPIC, 'previewed').inputs.name).toBe('previewed');
+  });
+});
