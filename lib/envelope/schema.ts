@@ -5,10 +5,13 @@ import type { EventEnvelope } from './envelope';
 /** Code of every problem found in an envelope. */
 export const ENVELOPE_INVALID = 'SCHEMA_ENVELOPE_INVALID';
 
-/** The JSON Schema (draft-07) of the standard envelope's wire form. */
+/**
+ * The JSON Schema of the standard envelope's wire form, in draft-04 so that every target takes it as it is (the
+ * EventBridge schema registry stores draft-04; Confluent Schema Registry and ajv read it too).
+ */
 export const EVENT_ENVELOPE_JSON_SCHEMA = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://eventform.dev/schemas/event-envelope.json',
+  $schema: 'http://json-schema.org/draft-04/schema#',
+  id: 'https://eventform.dev/schemas/event-envelope.json',
   title: 'EventEnvelope',
   description: 'The standard event envelope: routing and tracing attributes, the payload, and metadata.',
   type: 'object',
