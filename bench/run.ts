@@ -19,7 +19,7 @@ import { childEnv } from './lib/child';
 import { distIsFresh } from './lib/freshness';
 import { transpileBench } from './lib/transpile';
 import { renderImportSection, runImportSection, type ImportRow } from './sections/imports';
-import { renderMatcherSection, runMatcherSection, type MatcherSection } from './sections/matcher';
+import { matcherTargets, renderMatcherSection, runMatcherSection, type MatcherSection } from './sections/matcher';
 import { renderSynthSection, runSynthSection, type SynthSection } from './sections/synth';
 
 const ROOT = resolve(__dirname, '..');
@@ -93,7 +93,14 @@ function main(): void {
   }
 
   const totalSeconds = Math.round((Date.now() - started) / 1000);
-  const output = { machine, build, synth, imports, matcher, totalSeconds };
+  const output = {
+    machine,
+    build,
+    synth,
+    imports,
+    matcher: matcher ? { ...matcher, targets: matcherTargets(matcher) } : undefined,
+    totalSeconds,
+  };
   mkdirSync(RESULTS, { recursive: true });
   const jsonPath = join(RESULTS, 'latest.json');
   writeFileSync(jsonPath, `${JSON.stringify(output, null, 2)}\n`);
