@@ -32,8 +32,12 @@ export interface EventSchemaOptions {
    * the first protobuf message's full name
    */
   readonly name?: string;
+}
+
+/** Options for {@link EventSchema.jsonSchema}. */
+export interface JsonSchemaOptions extends EventSchemaOptions {
   /**
-   * Parse and validate on first use instead of now. For schemas known to be valid (built-ins such as the event
+   * Validate and compile on first use instead of now. For schemas known to be valid (built-ins such as the event
    * envelope's), so that merely importing them loads no schema library; a broken schema then throws on first use.
    * @default false
    */
@@ -86,7 +90,7 @@ export class EventSchema {
    * compiled with ajv. Throws `SCHEMA_INVALID_JSON`, `SCHEMA_JSON_SCHEMA_DRAFT_UNSUPPORTED` or
    * `SCHEMA_JSON_SCHEMA_INVALID`.
    */
-  static jsonSchema(definition: string | object, options: EventSchemaOptions = {}): EventSchema {
+  static jsonSchema(definition: string | object, options: JsonSchemaOptions = {}): EventSchema {
     const parse = (): Parsed => ({ format: 'JSON', schema: parseJsonSchema(definition) });
     if (options.deferParsing) {
       const json = readJson(definition, 'JSON Schema') as Record<string, unknown> | boolean;
