@@ -60,6 +60,8 @@ export interface GrowthRow {
   readonly engine: string;
   readonly plainTime?: number;
   readonly eventformTime?: number;
+  readonly plainCpu?: number;
+  readonly eventformCpu?: number;
   readonly plainMemory?: number;
   readonly eventformMemory?: number;
 }
@@ -183,6 +185,8 @@ export function runSynthSection(
       engine: workload.engine,
       plainTime: ratio(large.plain.wallMs, small.plain.wallMs),
       eventformTime: ratio(large.eventform.wallMs, small.eventform.wallMs),
+      plainCpu: ratio(large.plain.cpuMs, small.plain.cpuMs),
+      eventformCpu: ratio(large.eventform.cpuMs, small.eventform.cpuMs),
       plainMemory: ratio(large.plain.maxRssMb, small.plain.maxRssMb),
       eventformMemory: ratio(large.eventform.maxRssMb, small.eventform.maxRssMb),
     });
@@ -215,6 +219,8 @@ export function renderSynthSection(section: SynthSection): string {
     row.engine,
     cell(row.plainTime, 2),
     verdict(row.eventformTime, 2.2),
+    cell(row.plainCpu, 2),
+    verdict(row.eventformCpu, 2.2),
     cell(row.plainMemory, 2),
     cell(row.eventformMemory, 2),
   ]);
@@ -239,6 +245,6 @@ export function renderSynthSection(section: SynthSection): string {
     ),
     '',
     'Growth large/small size (target <= 2.2x)',
-    renderTable(['engine', 'plain time', 'ef time', 'plain mem', 'ef mem'], growth),
+    renderTable(['engine', 'plain time', 'ef time', 'plain cpu', 'ef cpu', 'plain mem', 'ef mem'], growth),
   ].join('\n');
 }
