@@ -199,6 +199,8 @@ export class JsonEventScanner {
   private pos = 0;
   /** Position of the next backslash at or after the last string read (text length + 1 when none is left). */
   private nextBackslash = -1;
+  /** Position of the next dot at or after the last member name read (text length + 1 when none is left). */
+  private nextDot = -1;
   private readonly stack: number[] = [];
 
   constructor(
@@ -210,6 +212,7 @@ export class JsonEventScanner {
     this.s = text;
     this.pos = 0;
     this.nextBackslash = -1;
+    this.nextDot = -1;
     this.stack.length = 0;
     this.table.reset();
     this.ws();
@@ -247,23 +250,16 @@ export class JsonEventScanner {
     for (;;) {
       if (s.charCodeAt(this.pos) !== 34) throw this.fail('expected a member name');
       const start = this.pos + 1;
-      let p = start;
-      let escaped = false;
+      const end = s.indexOf('"', start);
+      if (end < 0) throw this.fail('unterminated member name');
+      this.pos = end + 1;
+      if (this.nextBackslash < start) this.nextBackslash = indexOrBeyond(s, '\\', start);
+      const escaped = this.nextBackslash < end;
       let dotted = false;
-      for (;;) {
-        const c = s.charCodeAt(p);
-        if (c === 34) break;
-        if (c === 92) {
-          escaped = true;
-          p += 2;
-          continue;
-        }
-        if (c === 46) dotted = true;
-        else if (Number.isNaN(c)) throw this.fail('unterminated member name');
-        p++;
+      if (node.compound.length > 0) {
+        if (this.nextDot < start) this.nextDot = indexOrBeyond(s, '.', start);
+        dotted = this.nextDot < end;
       }
-      const end = p;
-      this.pos = p + 1;
       let next: FieldTrie | undefined;
       if (escaped) {
         this.pos = start - 1;
@@ -378,10 +374,7 @@ export class JsonEventScanner {
     const s = this.s;
     const start = this.pos + 1;
     const close = s.indexOf('"', start);
-    if (this.nextBackslash < start) {
-      const b = s.indexOf('\\', start);
-      this.nextBackslash = b < 0 ? s.length + 1 : b;
-    }
+    if (this.nextBackslash < start) this.nextBackslash = indexOrBeyond(s, '\\', start);
     if (close >= 0 && this.nextBackslash > close) {
       this.pos = close + 1;
       return s.slice(start, close);
@@ -452,13 +445,8 @@ export class JsonEventScanner {
       while (p < n) {
         const d = s.charCodeAt(p++);
         if (d === 34) {
-          // inside a string: stop at the closing quote, stepping over escapes
-          for (;;) {
-            const e = s.charCodeAt(p++);
-            if (e === 34) break;
-            if (e === 92) p++;
-            else if (p > n) throw this.failAt(n, 'unterminated string');
-          }
+          // strings are skipped with a native search for their closing quote
+          p = skipString(s, p - 1, this);
         } else if (d === 123 || d === 91) {
           depth++;
         } else if (d === 125 || d === 93) {
@@ -484,6 +472,12 @@ export class JsonEventScanner {
     this.pos = pos;
     return this.fail(message);
   }
+}
+
+/** Index of `char` at or after `from`, or past the end of `s` when there is none. */
+function indexOrBeyond(s: string, char: string, from: number): number {
+  const i = s.indexOf(char, from);
+  return i < 0 ? s.length + 1 : i;
 }
 
 function isNumberChar(c: number): boolean {
