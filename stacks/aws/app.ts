@@ -19,11 +19,15 @@ export interface OrdersAppOptions {
   readonly bootstrapVersionRule?: boolean;
 }
 
+/** The account allowed to put events: CDK context `crossAccountId`, else {@link DEFAULT_CROSS_ACCOUNT_ID}. */
+export function crossAccountIdOf(app: App): string {
+  return String(app.node.tryGetContext('crossAccountId') ?? DEFAULT_CROSS_ACCOUNT_ID);
+}
+
 /** Adds the OrdersEventBus stack (cross-account id from context `crossAccountId`) and the cdk-nag packs to an app. */
 export function buildOrdersApp(app: App, options: OrdersAppOptions = {}): OrdersEventBusStack {
-  const crossAccountId = String(app.node.tryGetContext('crossAccountId') ?? DEFAULT_CROSS_ACCOUNT_ID);
   const stack = new OrdersEventBusStack(app, 'OrdersEventBus', {
-    crossAccountId,
+    crossAccountId: crossAccountIdOf(app),
     description: 'eventform example: the orders event bus on Amazon EventBridge',
     synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: options.bootstrapVersionRule !== false }),
   });

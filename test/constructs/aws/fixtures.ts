@@ -1,6 +1,7 @@
 // Stacks that exercise every AWS construct feature. Unit tests assert on them; the cfn-lint suite lints all of
 // them in one cfn-lint run. Each fixture is built in its own App, at most once per test process.
 import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -282,6 +283,18 @@ export function fixture(name: FixtureName): Stack {
     built.set(name, stack);
   }
   return stack;
+}
+
+const templates = new Map<FixtureName, Template>();
+
+/** The fixture's template, synthesized once per test process. */
+export function template(name: FixtureName): Template {
+  let t = templates.get(name);
+  if (!t) {
+    t = Template.fromStack(fixture(name));
+    templates.set(name, t);
+  }
+  return t;
 }
 
 /** A split deployment: bus, DLQ and target queue in one stack, the rules in another. */

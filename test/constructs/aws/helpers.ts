@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,28 +28,32 @@ export function hasCfnLint(): boolean {
 export const EXTRA_SCHEMAS = join(__dirname, 'cfn-schemas');
 
 /**
- * Lints templates with one cfn-lint process (it takes seconds to start). Returns its output: empty when there is
- * no error, warning or informational finding. Skips loudly (returns undefined) when cfn-lint is missing, unless
- * CI=true.
+ * Lints templates with one cfn-lint process (it takes seconds to start), in the background: start it early and
+ * await it last. Resolves to its output (empty when there is no error, warning or informational finding), or to
+ * undefined after a loud warning when cfn-lint is missing (unless CI=true, where that fails).
  */
-export function cfnLint(templates: Record<string, unknown>): string | undefined {
+export function cfnLint(templates: Record<string, unknown>): Promise<string | undefined> {
   if (!hasCfnLint()) {
-    if (process.env.CI === 'true') throw new Error('cfn-lint is required under CI=true but was not found');
+    if (process.env.CI === 'true')
+      return Promise.reject(new Error('cfn-lint is required under CI=true but was not found'));
     console.warn('\n\n!!! cfn-lint not found on PATH: SKIPPING the cfn-lint check of the AWS templates !!!\n');
-    return undefined;
+    return Promise.resolve(undefined);
   }
   const dir = mkdtempSync(join(tmpdir(), 'eventform-cfnlint-'));
-  try {
-    const files = Object.entries(templates).map(([name, template]) => {
-      const file = join(dir, `${name}.template.json`);
-      writeFileSync(file, JSON.stringify(template, null, 1));
-      return file;
+  const files = Object.entries(templates).map(([name, template]) => {
+    const file = join(dir, `${name}.template.json`);
+    writeFileSync(file, JSON.stringify(template, null, 1));
+    return file;
+  });
+  return new Promise((resolve, reject) => {
+    const child = spawn('cfn-lint', ['--format', 'parseable', '--registry-schemas', EXTRA_SCHEMAS, '--', ...files]);
+    let output = '';
+    child.stdout.on('data', (d) => (output += String(d)));
+    child.stderr.on('data', (d) => (output += String(d)));
+    child.on('error', reject);
+    child.on('close', () => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve(output.split(dir).join('').trim());
     });
-    const run = spawnSync('cfn-lint', ['--format', 'parseable', '--registry-schemas', EXTRA_SCHEMAS, '--', ...files], {
-      encoding: 'utf8',
-    });
-    return `${run.stdout}${run.stderr}`.split(dir).join('').trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,7 +1,15 @@
+// The OrdersEventBus example, synthesized once the way `cdk synth` does it: aws-cdk-lib's built-in CloudFormation
+// validation on and strict (@aws-cdk/core:validateAgainstDefaultRules) and cdk-nag's AwsSolutions and Serverless
+// packs as validation plugins (any finding makes app.synth() throw). The fine-grained assertions and the snapshot
+// read the template that synth wrote.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { matchEvent } from '../../../lib';
-import { buildOrdersApp, DEFAULT_CROSS_ACCOUNT_ID } from '../../../stacks/aws/app';
+import { buildOrdersApp, crossAccountIdOf, DEFAULT_CROSS_ACCOUNT_ID } from '../../../stacks/aws/app';
 import {
   CONTENT_FILTER_PATTERN,
   HIGH_VALUE_ORDERS_PATTERN,
@@ -22,9 +30,41 @@ const ruleOf = (name: string) => ({ Name: name, EventBusName: busName, State: 'E
 
 describe('OrdersEventBus example stack', () => {
   let t: Template;
+  let report: { pluginReports: Array<{ violations?: unknown[] }> };
+  const packsRan: string[] = [];
+
   beforeAll(() => {
-    const app = new App({ context: { crossAccountId: '210987654321' } });
-    t = Template.fromStack(buildOrdersApp(app, { nag: false }));
+    const previous = { validation: process.env.CDK_VALIDATION, deprecated: process.env.JSII_DEPRECATED };
+    process.env.CDK_VALIDATION = 'true';
+    process.env.JSII_DEPRECATED = 'quiet';
+    const outdir = mkdtempSync(join(tmpdir(), 'eventform-orders-'));
+    for (const Pack of [AwsSolutionsChecks, ServerlessChecks]) {
+      const original = Pack.prototype.validate;
+      jest.spyOn(Pack.prototype, 'validate').mockImplementation(function (this: InstanceType<typeof Pack>, ctx) {
+        packsRan.push(this.name);
+        return original.call(this, ctx);
+      });
+    }
+    try {
+      const app = new App({
+        outdir,
+        context: { '@aws-cdk/core:validateAgainstDefaultRules': true, crossAccountId: '210987654321' },
+      });
+      const stack = buildOrdersApp(app);
+      app.synth();
+      report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+      t = Template.fromJSON(JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')));
+    } finally {
+      process.env.CDK_VALIDATION = previous.validation;
+      process.env.JSII_DEPRECATED = previous.deprecated;
+      jest.restoreAllMocks();
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('synth passes strict built-in validation and both cdk-nag packs with no findings', () => {
+    expect(packsRan.sort()).toEqual(['AwsSolutions', 'Serverless']);
+    expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
   });
 
   test('bus orders-event-bus', () => {
@@ -143,10 +183,8 @@ describe('OrdersEventBus example stack', () => {
       StatementId: 'AllowCrossAccountPutEvents',
       Statement: { Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'events:PutEvents' },
     });
-    const other = Template.fromStack(buildOrdersApp(new App(), { nag: false }));
-    other.hasResourceProperties('AWS::Events::EventBusPolicy', {
-      Statement: { Principal: { AWS: `arn:aws:iam::${DEFAULT_CROSS_ACCOUNT_ID}:root` } },
-    });
+    expect(crossAccountIdOf(new App())).toBe(DEFAULT_CROSS_ACCOUNT_ID);
+    expect(crossAccountIdOf(new App({ context: { crossAccountId: '111122223333' } }))).toBe('111122223333');
   });
 
   test('one shared DLQ statement for three rules; every queue encrypted, TLS-only and retained', () => {

@@ -13,7 +13,7 @@ import {
   StepFunctionsTarget,
   TargetInput,
 } from '../../../constructs/aws';
-import { ENV, fixture, fn, ORDER_PATTERN, queue, stateMachine } from './fixtures';
+import { ENV, fixture, fn, ORDER_PATTERN, queue, stateMachine, template } from './fixtures';
 import { expectEventformError } from './helpers';
 
 const allows = (policy: { Properties: { PolicyDocument: { Statement: Array<{ Effect: string }> } } }) =>
@@ -21,10 +21,8 @@ const allows = (policy: { Properties: { PolicyDocument: { Statement: Array<{ Eff
 
 describe('Rule and targets', () => {
   let t: Template;
-  let targets: Stack;
   beforeAll(() => {
-    targets = fixture('targets');
-    t = Template.fromStack(targets);
+    t = template('targets');
   });
 
   test('rule: name, description, bus by name, validated pattern, enabled by default', () => {
@@ -215,7 +213,7 @@ describe('Rule and targets', () => {
 
   test('301 rules on one bus sharing one DLQ: the DLQ and target policies stay one statement, and a warning', () => {
     const stack = fixture('manyRules');
-    const many = Template.fromStack(stack);
+    const many = template('manyRules');
     many.resourceCountIs('AWS::Events::Rule', 301);
     const policies = Object.values(many.findResources('AWS::SQS::QueuePolicy'));
     expect(policies).toHaveLength(2);

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Archive, EventBus, EventBusAlarms, Replay, SchemaRegistry } from '../../../constructs/aws';
 import { EventSchema } from '../../../lib';
-import { ENV, fixture } from './fixtures';
+import { ENV, template } from './fixtures';
 import { expectEventformError } from './helpers';
 
 describe('Archive, Replay, SchemaRegistry, EventBusAlarms', () => {
@@ -12,10 +12,10 @@ describe('Archive, Replay, SchemaRegistry, EventBusAlarms', () => {
   let schemas: Template;
   let alarms: Template;
   beforeAll(() => {
-    full = Template.fromStack(fixture('full'));
-    minimal = Template.fromStack(fixture('minimal'));
-    schemas = Template.fromStack(fixture('schemas'));
-    alarms = Template.fromStack(fixture('alarms'));
+    full = template('full');
+    minimal = template('minimal');
+    schemas = template('schemas');
+    alarms = template('alarms');
   });
   const stack = () => new Stack(new App(), 'S', { env: ENV });
 

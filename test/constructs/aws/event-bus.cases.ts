@@ -5,15 +5,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { DeadLetterQueue, EventBus, PutEventsPrincipal } from '../../../constructs/aws';
-import { ENV, fixture, queue, splitApp } from './fixtures';
+import { ENV, fixture, queue, splitApp, template } from './fixtures';
 import { expectEventformError } from './helpers';
 
 describe('EventBus', () => {
   let minimal: Template;
   let full: Template;
   beforeAll(() => {
-    minimal = Template.fromStack(fixture('minimal'));
-    full = Template.fromStack(fixture('full'));
+    minimal = template('minimal');
+    full = template('full');
   });
 
   test('defaults: a named custom bus, AWS owned key, no DLQ, no logging, no policy', () => {
@@ -141,7 +141,7 @@ describe('EventBus', () => {
 
   test('import by name and by ARN; rules on an imported bus; imported queue gets a warning, not a policy', () => {
     const stack = fixture('imported');
-    const t = Template.fromStack(stack);
+    const t = template('imported');
     t.hasResourceProperties('AWS::Events::Rule', { EventBusName: 'existing-bus' });
     t.resourceCountIs('AWS::SQS::QueuePolicy', 0);
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('existing-queue is imported'));
