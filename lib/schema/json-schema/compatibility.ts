@@ -5,6 +5,7 @@ import {
   describe,
   isOpenContentModel,
   kindOf,
+  resolvePointer,
   restItems,
   schemaFromPartial,
   schemaOfAdditional,
@@ -59,14 +60,7 @@ class Diff {
     ) {
       const ref = current.$ref as string;
       if (!ref.startsWith('#')) return current;
-      let target: unknown = root;
-      for (const part of ref
-        .slice(1)
-        .split('/')
-        .filter((p) => p.length > 0)) {
-        const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
-        target = target && typeof target === 'object' ? (target as Json)[key] : undefined;
-      }
+      const target = resolvePointer(root, ref);
       current = target as Node | undefined;
     }
     return current;

@@ -127,3 +127,16 @@ export function restItems(s: Json): Node {
   if (Array.isArray(s.prefixItems)) return (s.items as Node | undefined) ?? true;
   return (s.additionalItems as Node | undefined) ?? true;
 }
+
+/** The value a local reference (`#`, `#/definitions/A`) points to in `root`, or undefined. */
+export function resolvePointer(root: unknown, ref: string): unknown {
+  let target: unknown = root;
+  for (const part of ref
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p.length > 0)) {
+    const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+    target = target !== null && typeof target === 'object' ? (target as Json)[key] : undefined;
+  }
+  return target;
+}

@@ -3,6 +3,7 @@ import type { AnySchema, ValidateFunction } from 'ajv';
 import type Ajv2019 from 'ajv/dist/2019';
 import type Ajv2020 from 'ajv/dist/2020';
 import { readJson } from '../read-json';
+import { resolvePointer } from './keywords';
 import { runtime } from '../runtime';
 import { SchemaErrorCodes, schemaError } from '../errors';
 
@@ -158,14 +159,7 @@ function localRefProblem(root: unknown): string | null {
   walk(root);
   for (const ref of refs) {
     if (ref !== '#' && !ref.startsWith('#/')) return '';
-    let target: unknown = root;
-    for (const part of ref
-      .slice(2)
-      .split('/')
-      .filter((p) => p.length > 0)) {
-      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
-      target = target !== null && typeof target === 'object' ? (target as Record<string, unknown>)[key] : undefined;
-    }
+    const target = resolvePointer(root, ref);
     if (target === undefined) return `can't resolve reference ${ref}`;
   }
   return null;
