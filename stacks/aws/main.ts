@@ -3,6 +3,10 @@
 import { App } from 'aws-cdk-lib';
 import { buildOrdersApp } from './app';
 
-const app = new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out' });
+// Strict built-in validation also when run without the cdk CLI (npm run synth), as cdk.json sets it for the CLI.
+const app = new App({
+  outdir: process.env.CDK_OUTDIR ?? 'cdk.out',
+  context: { '@aws-cdk/core:validateAgainstDefaultRules': true },
+});
 buildOrdersApp(app);
 app.synth();
