@@ -1,4 +1,5 @@
 import * as avsc from 'avsc';
+import * as fc from 'fast-check';
 import {
   avroCanonicalForm,
   avroToBigQuerySchema,
@@ -459,5 +460,43 @@ describe('avroCanonicalForm (Parsing Canonical Form)', () => {
     const avscForm = JSON.stringify(avsc.Type.forSchema(schema as avsc.Schema).schema());
     expect(avroCanonicalForm(schema as object)).toBe(expected ?? avscForm);
     expect(avroCanonicalForm(schema as object)).toBe(avscForm);
+  });
+
+  it('agrees with avsc on generated schemas (property test)', () => {
+    const primitive = fc.constantFrom('null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string');
+    let counter = 0;
+    const named = () => `T${counter++}`;
+    const { type } = fc.letrec<{ type: unknown }>((tie) => ({
+      type: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        primitive,
+        primitive.map((p) => ({ type: p, doc: 'dropped' })),
+        tie('type').map((items) => ({ type: 'array', items })),
+        tie('type').map((values) => ({ type: 'map', values })),
+        fc.constant(null).map(() => ({ type: 'enum', name: named(), symbols: ['A', 'B'], aliases: ['Old'] })),
+        fc.constant(null).map(() => ({ type: 'fixed', name: named(), namespace: 'x.y', size: 4 })),
+        fc
+          .array(tie('type'), { maxLength: 3 })
+          .map((types) => ({
+            type: 'record',
+            name: named(),
+            fields: types.map((t, i) => ({ name: `f${i}`, type: t, doc: 'd' })),
+          })),
+        fc
+          .tuple(
+            primitive.filter((p) => p !== 'null'),
+            fc.boolean(),
+          )
+          .map(([p, first]) => (first ? ['null', p] : [p, 'null'])),
+      ),
+    }));
+    fc.assert(
+      fc.property(type, (schema) => {
+        expect(avroCanonicalForm(schema as object)).toBe(
+          JSON.stringify(avsc.Type.forSchema(schema as avsc.Schema).schema()),
+        );
+      }),
+      { numRuns: 100 },
+    );
   });
 });
