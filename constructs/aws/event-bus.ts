@@ -199,8 +199,9 @@ export class EventBus extends EventBusBase {
 
   /** Imports a bus of this stack's account and region by name. */
   static fromEventBusName(scope: Construct, id: string, eventBusName: string): IEventBus {
-    const arn = Stack.of(scope).formatArn({ service: 'events', resource: 'event-bus', resourceName: eventBusName });
-    return new ImportedEventBus(scope, id, arn, eventBusName);
+    const stack = Stack.of(scope);
+    const arn = stack.formatArn({ service: 'events', resource: 'event-bus', resourceName: eventBusName });
+    return new ImportedEventBus(scope, id, arn, eventBusName, { account: stack.account, region: stack.region });
   }
 
   /** The account's default bus in this stack's region (the only bus that runs scheduled rules); one per stack. */
@@ -351,8 +352,8 @@ class ImportedEventBus extends EventBusBase {
 
   readonly isDefaultBus: boolean;
 
-  constructor(scope: Construct, id: string, arn: string, name?: string) {
-    super(scope, id, { environmentFromArn: arn });
+  constructor(scope: Construct, id: string, arn: string, name?: string, env?: { account: string; region: string }) {
+    super(scope, id, env ?? { environmentFromArn: arn });
     this.eventBusArn = arn;
     this.eventBusName = name ?? Stack.of(scope).splitArn(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName ?? arn;
     this.isDefaultBus = this.eventBusName === 'default';

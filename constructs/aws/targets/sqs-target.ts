@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import type { PropsValidator } from '../../../lib';
+import { PropsValidator } from '../../../lib';
 import { EVENTBRIDGE_LIMITS } from '../limits';
 import { allowEventBridgeToSend, checkQueueForEventBridge } from '../queue-access';
 import type { Rule } from '../rule';
@@ -64,7 +64,10 @@ export class SqsTarget extends EventTargetBase {
     }
   }
 
-  protected bindTarget(rule: Rule): Omit<events.CfnRule.TargetProperty, 'id'> {
+  protected bindTarget(rule: Rule, targetId: string): Omit<events.CfnRule.TargetProperty, 'id'> {
+    const v = new PropsValidator(`${rule.node.path}/${targetId}`, Token.isUnresolved);
+    checkQueueForEventBridge(v, 'queue', this.queue, { deadLetter: false, region: rule.stack.region });
+    v.throwIfAny();
     allowEventBridgeToSend(this.queue, rule.eventBus._eventBridgeSource());
     return {
       arn: this.queue.queueArn,

@@ -335,13 +335,18 @@ describe('Rule and targets', () => {
       expectEventformError(() => new SqsTarget(byAlias), 'EVENTS_SQS_AWS_MANAGED_KEY', /alias\/aws\/sqs/);
     });
 
-    test('DLQ in another region than the rule -> EVENTS_QUEUE_REGION', () => {
+    test('DLQ or SQS target in another region than the rule -> EVENTS_QUEUE_REGION', () => {
       const far = sqs.Queue.fromQueueArn(stack, 'Far', 'arn:aws:sqs:eu-west-1:111111111111:far');
       const t1 = new LambdaTarget(fn(stack), { deadLetterQueue: far });
       expectEventformError(
         () => bus.addRule('R', { eventPattern: ORDER_PATTERN, targets: [t1] }),
         'EVENTS_QUEUE_REGION',
         /us-east-1.*eu-west-1/,
+      );
+      expectEventformError(
+        () => bus.addRule('R2', { eventPattern: ORDER_PATTERN, targets: [new SqsTarget(far)] }),
+        'EVENTS_QUEUE_REGION',
+        /queue must be in the same region/,
       );
     });
 
