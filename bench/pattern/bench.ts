@@ -21,8 +21,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Operations per second of `op`, run `batch` times per timed run; median of RUNS runs after one warm-up. */
-function rate(batch: number, op: () => void): number {
+/**
+ * Operations per second of `op` times `perOp` (items per operation), `op` run `batch` times per timed run; median
+ * of RUNS runs after one warm-up.
+ */
+function rate(batch: number, op: () => void, perOp = 1): number {
   const results: number[] = [];
   for (let run = 0; run <= RUNS; run++) {
     const start = process.hrtime.bigint();
@@ -30,7 +33,7 @@ function rate(batch: number, op: () => void): number {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (run > 0) results.push(batch / seconds);
   }
-  return Math.round(median(results));
+  return Math.round(median(results) * perOp);
 }
 
 function expect(actual: boolean, wanted: boolean, what: string): void {
