@@ -1,3 +1,4 @@
+import * as avsc from 'avsc';
 import * as fc from 'fast-check';
 import { checkCompatibility, COMPATIBILITY_MODES, EventSchema, type CompatibilityMode } from '../../../lib';
 import { describeRules, type CompatibilityRule } from './mode-table';
@@ -311,6 +312,42 @@ describe('AVRO compatibility invariants (property tests)', () => {
         return check('FULL_TRANSITIVE', [schema], added).compatible;
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('AVRO compatibility agrees with avsc schema resolution (second oracle)', () => {
+  const primitive = fc.constantFrom('int', 'long', 'float', 'double', 'string', 'bytes', 'boolean');
+  const fieldType = fc.oneof(
+    primitive,
+    primitive.map((p) => ['null', p]),
+    primitive.map((items) => ({ type: 'array', items })),
+    primitive.map((values) => ({ type: 'map', values })),
+  );
+  const defaultFor = (type: unknown): unknown => {
+    if (Array.isArray(type)) return null;
+    if (typeof type === 'object') return (type as { type: string }).type === 'array' ? [] : {};
+    return type === 'string' || type === 'bytes' ? '' : type === 'boolean' ? false : 0;
+  };
+  const record = fc
+    .uniqueArray(fc.record({ name: fc.constantFrom('a', 'b', 'c', 'd'), type: fieldType, withDefault: fc.boolean() }), {
+      selector: (x) => x.name,
+      maxLength: 4,
+    })
+    .map((fields) => rec(fields.map((x) => f(x.name, x.type, x.withDefault ? { default: defaultFor(x.type) } : {}))));
+
+  it('BACKWARD is compatible exactly when avsc can build a resolver (records of primitives, unions, arrays, maps)', () => {
+    fc.assert(
+      fc.property(record, record, (reader, writer) => {
+        let resolvable = true;
+        try {
+          avsc.Type.forSchema(reader as avsc.Schema).createResolver(avsc.Type.forSchema(writer as avsc.Schema));
+        } catch {
+          resolvable = false;
+        }
+        expect(check('BACKWARD', [writer], reader).compatible).toBe(resolvable);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -475,13 +475,11 @@ describe('avroCanonicalForm (Parsing Canonical Form)', () => {
         tie('type').map((values) => ({ type: 'map', values })),
         fc.constant(null).map(() => ({ type: 'enum', name: named(), symbols: ['A', 'B'], aliases: ['Old'] })),
         fc.constant(null).map(() => ({ type: 'fixed', name: named(), namespace: 'x.y', size: 4 })),
-        fc
-          .array(tie('type'), { maxLength: 3 })
-          .map((types) => ({
-            type: 'record',
-            name: named(),
-            fields: types.map((t, i) => ({ name: `f${i}`, type: t, doc: 'd' })),
-          })),
+        fc.array(tie('type'), { maxLength: 3 }).map((types) => ({
+          type: 'record',
+          name: named(),
+          fields: types.map((t, i) => ({ name: `f${i}`, type: t, doc: 'd' })),
+        })),
         fc
           .tuple(
             primitive.filter((p) => p !== 'null'),
