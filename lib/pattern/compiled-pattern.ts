@@ -1,4 +1,5 @@
-import { analyzePattern, compileOrThrow, type SubRule } from './compiler';
+import { analyzePattern, compileOrThrow } from './analyze';
+import type { SubRule } from './compiler';
 import type { PatternIssue } from './issues';
 import { EventFields, RuleBranches, type EventMatchExplanation } from './rule-evaluator';
 

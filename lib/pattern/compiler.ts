@@ -1,17 +1,10 @@
-import { EventformError } from '../errors';
 import { show } from '../validation';
 import { FieldTest, type AnythingBut } from './field-test';
 import { parseCidr, ipHex } from './ip';
-import {
-  fromJsValue,
-  JsValueFailure,
-  JsonSyntaxFailure,
-  parseJsonText,
-  stringifyJsonNode,
-  type JsonNode,
-} from './json-node';
-import { MAX_EVENT_PATTERN_LENGTH, type PatternIssue, type PatternIssueCode } from './issues';
+import type { PatternIssue, PatternIssueCode } from './issues';
+import { stringifyJsonNode, type JsonNode } from './json-node';
 import { comparableNumber } from './numbers';
+import { ANYTHING_BUT_OPERATORS, OPERATORS, RESERVED_IN_OR, suggestion } from './operator-names';
 import { caseInsensitiveMatcher, Wildcard, wildcardProblem } from './text-matchers';
 
 /** One branch of a pattern after `$or` is expanded: field names (dot-joined, sorted) and what each accepts. */
@@ -20,86 +13,8 @@ export interface SubRule {
   readonly tests: readonly FieldTest[];
 }
 
-/** The outcome of reading and checking a pattern: its branches, or the issues that make EventBridge reject it. */
-export interface PatternAnalysis {
-  readonly issues: PatternIssue[];
-  readonly subRules: SubRule[];
-  /** The pattern as read (numbers keep their text), when it could be read at all. */
-  readonly node?: JsonNode;
-}
-
-/** Operators EventBridge knows inside a match expression (`{"prefix": "a"}`). */
-export const OPERATORS = [
-  'prefix',
-  'suffix',
-  'equals-ignore-case',
-  'wildcard',
-  'anything-but',
-  'numeric',
-  'exists',
-  'cidr',
-  'exactly',
-] as const;
-
-/** Names that may not be used as field names inside `$or` (event-ruler's reserved words). */
-const RESERVED_IN_OR = new Set<string>([
-  'exactly',
-  'equals-ignore-case',
-  'prefix',
-  'suffix',
-  'anything-but',
-  'exists',
-  'wildcard',
-  'numeric',
-  'cidr',
-  'html',
-  '=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'regex',
-  'not-wildcard',
-  'not-equals-ignore-case',
-  'date-after',
-  'date-on-or-after',
-  'date-before',
-  'date-on-or-before',
-  'in-date-range',
-  'ip-address-in-range',
-  'ip-address-not-in-range',
-]);
-
-const ANYTHING_BUT_OPERATORS = ['prefix', 'suffix', 'wildcard', 'equals-ignore-case'];
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
-function suggestion(name: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best ? ` Did you mean "${best}"?` : '';
-}
-
-function describe(node: JsonNode): string {
+/** A value as messages show it: strings quoted, long values shortened. */
+export function describe(node: JsonNode): string {
   if (node.kind === 'string') return show(node.value);
   const text = stringifyJsonNode(node);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
@@ -107,9 +22,11 @@ function describe(node: JsonNode): string {
 
 const child = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
-type RuleMap = Map<string, FieldTest>;
+/** One branch while compiling: dot-joined field name to what it accepts. */
+export type RuleMap = Map<string, FieldTest>;
 
-class Compiler {
+/** Walks a pattern as event-ruler's JsonRuleCompiler does, collecting issues and the fields of each branch. */
+export class Compiler {
   readonly issues: PatternIssue[] = [];
 
   private add(code: PatternIssueCode, path: string, message: string): void {
@@ -596,76 +513,4 @@ class Compiler {
     }
     test.anythingButs.push(clause);
   }
-}
-
-/** Reads a pattern given as JSON text or as a JavaScript object, keeping number text. */
-function read(pattern: unknown): { node?: JsonNode; issues: PatternIssue[] } {
-  const issues: PatternIssue[] = [];
-  let node: JsonNode | undefined;
-  let length: number;
-  if (typeof pattern === 'string') {
-    length = pattern.length;
-    try {
-      node = parseJsonText(pattern);
-    } catch (e) {
-      if (!(e instanceof JsonSyntaxFailure)) throw e;
-      issues.push({
-        code: 'PATTERN_INVALID_JSON',
-        message: `the pattern is not valid JSON: ${e.problem.message} at character ${e.problem.offset}.`,
-      });
-    }
-  } else {
-    try {
-      node = fromJsValue(pattern);
-    } catch (e) {
-      if (!(e instanceof JsValueFailure)) throw e;
-      issues.push({
-        code: 'PATTERN_INVALID_VALUE',
-        ...(e.problem.path ? { path: e.problem.path } : {}),
-        message: `the pattern is not JSON: ${e.problem.message}`,
-      });
-      return { issues };
-    }
-    length = stringifyJsonNode(node).length;
-  }
-  if (length > MAX_EVENT_PATTERN_LENGTH) {
-    issues.push({
-      code: 'PATTERN_TOO_LONG',
-      message:
-        `the pattern is ${length} characters long; EventBridge accepts at most ${MAX_EVENT_PATTERN_LENGTH}. ` +
-        'Split it into several rules or shorten value lists (prefix, wildcard).',
-    });
-  }
-  return { node, issues };
-}
-
-/** Reads, checks and compiles an event pattern. Never throws for bad input: problems come back as issues. */
-export function analyzePattern(pattern: unknown): PatternAnalysis {
-  const { node, issues } = read(pattern);
-  if (!node) return { issues, subRules: [] };
-  if (node.kind !== 'object') {
-    issues.push({
-      code: 'PATTERN_NOT_OBJECT',
-      message: `an event pattern must be a JSON object such as {"source": ["my.app"]}; got ${describe(node)}.`,
-    });
-    return { issues, node, subRules: [] };
-  }
-  const compiler = new Compiler();
-  const rules: RuleMap[] = [];
-  compiler.object(rules, [], node, '', false);
-  issues.push(...compiler.issues);
-  const subRules = issues.length
-    ? []
-    : rules.map((rule) => {
-        const names = [...rule.keys()].sort();
-        return { names, tests: names.map((n) => rule.get(n) as FieldTest) };
-      });
-  return { issues, node, subRules };
-}
-
-/** Reads and checks a pattern for compiling, throwing one `EventformError` with every issue. */
-export function compileOrThrow(pattern: unknown, path = 'eventPattern'): { text: string; subRules: SubRule[] } {
-  const analysis = analyzePattern(pattern);
-  if (analysis.issues.length > 0 || !analysis.node) throw new EventformError(analysis.issues, path);
-  return { text: stringifyJsonNode(analysis.node), subRules: analysis.subRules };
 }

@@ -1,5 +1,5 @@
 import { EventformError, isEventformError, type EventformIssue } from '../errors';
-import { compileOrThrow } from './compiler';
+import { compileOrThrow } from './analyze';
 import { EventFields, RuleBranches } from './rule-evaluator';
 
 /**
