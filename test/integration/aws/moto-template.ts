@@ -37,7 +37,19 @@ export interface MotoTemplate {
 
 /** The moto-ready copy of `original`. */
 export function forMoto(original: Json): MotoTemplate {
-  const template = JSON.parse(JSON.stringify(original)) as Json & { Resources: Record<string, Json>; Outputs?: Json };
+  const template = JSON.parse(JSON.stringify(original)) as Json & {
+    Resources: Record<string, Json>;
+    Outputs?: Json;
+    Parameters?: Json;
+    Rules?: Json;
+  };
+  // moto: the CheckBootstrapVersion rule and its SSM parameter fail; this is what generateBootstrapVersionRule:
+  // false leaves out, removed from the copy so the deployed template is the one the strict synth checked.
+  delete template.Parameters?.BootstrapVersion;
+  delete template.Rules?.CheckBootstrapVersion;
+  for (const key of ['Parameters', 'Rules'] as const) {
+    if (template[key] && Object.keys(template[key] as Json).length === 0) delete template[key];
+  }
   const resources = template.Resources;
   const dropped = new Set(
     Object.entries(resources)

@@ -1,7 +1,7 @@
 // The OrdersEventBus example, synthesized once the way `cdk synth` does it: aws-cdk-lib's built-in CloudFormation
 // validation on and strict (@aws-cdk/core:validateAgainstDefaultRules) and cdk-nag's AwsSolutions and Serverless
-// packs as validation plugins (any finding makes app.synth() throw). The fine-grained assertions and the snapshot
-// read the template that synth wrote.
+// packs as validation plugins (any finding makes app.synth() throw). The fine-grained assertions, the snapshot and
+// the moto_server deployment (test/integration/aws, started while synth runs) all use the template synth wrote.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { matchEvent } from '../../../lib';
+import { haveMotoServer, startMotoServer, type MotoServer } from '../../integration/aws/moto-server';
+import { orderRoutingCases } from '../../integration/aws/orders-routing.cases';
 import { buildOrdersApp, crossAccountIdOf, DEFAULT_CROSS_ACCOUNT_ID } from '../../../stacks/aws/app';
 import {
   CONTENT_FILTER_PATTERN,
@@ -28,12 +30,22 @@ export function normalized(template: unknown): unknown {
 const busName = { Ref: Match.stringLikeRegexp('^OrdersEventBus') };
 const ruleOf = (name: string) => ({ Name: name, EventBusName: busName, State: 'ENABLED' });
 
+const withMoto = haveMotoServer();
+let moto: Promise<MotoServer> | undefined;
+let templateJson: Record<string, unknown>;
+
+afterAll(async () => {
+  await (await moto?.catch(() => undefined))?.stop();
+});
+
 describe('OrdersEventBus example stack', () => {
   let t: Template;
   let report: { pluginReports: Array<{ violations?: unknown[] }> };
   const packsRan: string[] = [];
 
   beforeAll(() => {
+    moto = withMoto ? startMotoServer() : undefined;
+    moto?.catch(() => undefined); // awaited (and reported) by the deployment cases
     const previous = { validation: process.env.CDK_VALIDATION, deprecated: process.env.JSII_DEPRECATED };
     process.env.CDK_VALIDATION = 'true';
     process.env.JSII_DEPRECATED = 'quiet';
@@ -53,7 +65,8 @@ describe('OrdersEventBus example stack', () => {
       const stack = buildOrdersApp(app);
       app.synth();
       report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
-      t = Template.fromJSON(JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8')));
+      templateJson = JSON.parse(readFileSync(join(outdir, stack.templateFile), 'utf8'));
+      t = Template.fromJSON(templateJson);
     } finally {
       process.env.CDK_VALIDATION = previous.validation;
       process.env.JSII_DEPRECATED = previous.deprecated;
@@ -229,4 +242,8 @@ describe('OrdersEventBus example stack', () => {
   test('snapshot (normalized)', () => {
     expect(normalized(t.toJSON())).toMatchSnapshot();
   });
+});
+
+(withMoto ? describe : describe.skip)('OrdersEventBus deployed to moto_server', () => {
+  orderRoutingCases({ template: () => templateJson, moto: () => moto as Promise<MotoServer> });
 });
