@@ -9,7 +9,7 @@ module.exports = {
     '^.+\\.ts$': [
       '@swc/jest',
       {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: false } },
         module: { type: 'commonjs' },
         sourceMaps: 'inline',
       },

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     false,
   );
   const { EventformError } = await import('eventform');
-  const { Topic, kafkaProvider } = await import('eventform/kafka');
+  const { Topic, kafkaProvider, partitionGuardProvider } = await import('eventform/kafka');
 
   const provider = kafkaProvider('cluster', { bootstrapServers: ['127.0.0.1:9092'], tlsEnabled: false });
   const orders = new Topic(
@@ -48,7 +48,23 @@ async function main(): Promise<void> {
     console.error('an invalid topic was not rejected with an EventformError');
     process.exit(1);
   }
-  console.log(`kafka: registered ${registered.length} resources`);
+  // `pulumi up` runs dynamic providers from the text Pulumi's closure serializer stores in state; from an installed
+  // package that text requires eventform's own modules, which the exports map must allow.
+  const serialized = await pulumi.runtime.serializeFunction(() => partitionGuardProvider);
+  const loaded = { exports: {} as { handler: () => typeof partitionGuardProvider } };
+  new Function('exports', 'require', 'module', serialized.text)(loaded.exports, require, loaded);
+  const check = await loaded.exports.handler().check!(
+    { topicName: 'orders', partitions: 6 },
+    { topicName: 'orders', partitions: 3 },
+  );
+  if (
+    !serialized.text.includes('require("eventform/') ||
+    !check.failures?.[0]?.reason.includes('PARTITIONS_DECREASE')
+  ) {
+    console.error('the serialized partition guard did not load from the package or did not refuse a decrease');
+    process.exit(1);
+  }
+  console.log(`kafka: registered ${registered.length} resources; a serialized dynamic provider ran`);
 }
 
 main().catch((e) => {

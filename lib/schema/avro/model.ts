@@ -6,16 +6,9 @@ import { SchemaErrorCodes, schemaError } from '../errors';
 /** Avro's primitive type names. */
 export type AvroPrimitiveName = 'null' | 'boolean' | 'int' | 'long' | 'float' | 'double' | 'bytes' | 'string';
 
-const PRIMITIVES: ReadonlySet<string> = new Set([
-  'null',
-  'boolean',
-  'int',
-  'long',
-  'float',
-  'double',
-  'bytes',
-  'string',
-]);
+// An array, not a Set: Pulumi's closure serializer (dynamic providers capture this module by value) cannot copy a
+// Set or Map held at module level.
+const PRIMITIVES: readonly string[] = ['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string'];
 
 /** Attributes every Avro type node carries. */
 interface AvroCommon {
@@ -161,7 +154,7 @@ class AvroModelBuilder {
     const s = schema as Json;
     const t = s.type;
     if (typeof t !== 'string') return this.build(t, namespace);
-    if (PRIMITIVES.has(t)) {
+    if (PRIMITIVES.includes(t)) {
       return { type: t as AvroPrimitiveName, logicalType: logicalOf(s), props: restOf(s, ['type', 'logicalType']) };
     }
     switch (t) {
@@ -204,7 +197,7 @@ class AvroModelBuilder {
   }
 
   private reference(name: string, namespace: string): AvroNode {
-    if (PRIMITIVES.has(name)) return { type: name as AvroPrimitiveName, props: {} };
+    if (PRIMITIVES.includes(name)) return { type: name as AvroPrimitiveName, props: {} };
     const found =
       (!name.includes('.') && namespace ? this.named.get(`${namespace}.${name}`) : undefined) ?? this.named.get(name);
     return (

@@ -16,7 +16,8 @@ const OBJECT_KEYS = [
 const ARRAY_KEYS = ['items', 'prefixItems', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains'];
 const STRING_KEYS = ['minLength', 'maxLength', 'pattern'];
 const NUMBER_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
-const ANNOTATIONS = new Set([
+// An array, not a Set: Pulumi's closure serializer cannot copy a module-level Set or Map.
+const ANNOTATIONS: readonly string[] = [
   '$schema',
   '$id',
   'id',
@@ -31,7 +32,7 @@ const ANNOTATIONS = new Set([
   'readOnly',
   'writeOnly',
   'format',
-]);
+];
 
 /** How Confluent's JSON Schema diff classifies a schema (after everit's model). */
 export type Kind =
@@ -52,7 +53,7 @@ export function kindOf(s: Node): Kind {
   if (t === 'number' || t === 'integer' || (t === undefined && NUMBER_KEYS.some((k) => k in s))) return 'NUMBER';
   if (t === 'boolean') return 'BOOLEAN';
   if (t === 'null') return 'NULL';
-  return Object.keys(s).every((k) => ANNOTATIONS.has(k)) ? 'EMPTY' : 'OBJECT';
+  return Object.keys(s).every((k) => ANNOTATIONS.includes(k)) ? 'EMPTY' : 'OBJECT';
 }
 
 /** A short description of a schema's type for messages. */

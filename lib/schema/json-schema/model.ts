@@ -27,11 +27,12 @@ const DRAFTS: ReadonlyArray<[RegExp, JsonSchemaDraft]> = [
 ];
 
 type AjvLike = Ajv | Ajv2019 | Ajv2020;
-const instances = new Map<string, AjvLike>();
+// A plain object, not a Map: Pulumi's closure serializer cannot copy a module-level Set or Map.
+const instances: Record<string, AjvLike | undefined> = {};
 
 function ajvFor(draft: JsonSchemaDraft): AjvLike {
   const key = draft === '2019-09' || draft === '2020-12' ? draft : 'draft-07';
-  let ajv = instances.get(key);
+  let ajv = instances[key];
   if (!ajv) {
     const options = { strict: false, allErrors: true, validateFormats: true };
     if (key === '2019-09') ajv = new (runtime.ajv2019().default)(options);
@@ -41,7 +42,7 @@ function ajvFor(draft: JsonSchemaDraft): AjvLike {
       ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
     }
     runtime.ajvFormats().default(ajv as Ajv);
-    instances.set(key, ajv);
+    instances[key] = ajv;
   }
   return ajv;
 }

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { connectorProvider, partitionGuardProvider } from '../../../constructs/kafka';
+import { connectorProvider, partitionGuardProvider, schemaSubjectProvider } from '../../../constructs/kafka';
 import { FakeRestServer } from './fake-rest-server';
 
 /**
@@ -47,5 +47,23 @@ describe('serialized dynamic providers', () => {
     expect(r.id).toBe('c');
     expect(server.calls()).toEqual(['PUT /connectors/c/config', 'PUT /connectors/c/config']);
     expect(text).not.toContain('pw-in-state-only');
+  });
+
+  it('schema subject: the local compatibility check runs from the serialized code', async () => {
+    const { provider } = await load(schemaSubjectProvider);
+    const v1 = JSON.stringify({ type: 'record', name: 'Order', fields: [{ name: 'id', type: 'string' }] });
+    const v2 = JSON.stringify({
+      type: 'record',
+      name: 'Order',
+      fields: [
+        { name: 'id', type: 'string' },
+        { name: 'currency', type: 'string' },
+      ],
+    });
+    const olds = { registryUrl: server.url, subject: 'orders-value', schemaType: 'AVRO', schema: v1 };
+    const news = { ...olds, schema: v2, compatibility: 'BACKWARD' };
+    await expect(provider.diff('orders-value', olds as never, news as never)).rejects.toMatchObject({
+      code: 'REGISTRY_INCOMPATIBLE_SCHEMA',
+    });
   });
 });
