@@ -12,14 +12,16 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const jobs = [
   { name: 'aws', entry: 'stacks/aws/main.ts', out: 'cdk.out' },
-  { name: 'gcp', entry: 'stacks/gcp/main.ts', out: 'cdktf.out' },
+  // cdktf.out is kept: the Pub/Sub immutable-field guard compares with the previous synth to warn before a change
+  // that would recreate a subscription (and drop its backlog).
+  { name: 'gcp', entry: 'stacks/gcp/main.ts', out: 'cdktf.out', keep: true },
   { name: 'kafka', entry: 'stacks/kafka/synth.ts', out: 'pulumi.out' },
 ];
 const only = process.argv.slice(2);
 const selected = only.length ? jobs.filter((j) => only.includes(j.name)) : jobs;
 
 function run(job) {
-  rmSync(resolve(root, job.out), { recursive: true, force: true });
+  if (!job.keep) rmSync(resolve(root, job.out), { recursive: true, force: true });
   const started = process.hrtime.bigint();
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', job.entry], {

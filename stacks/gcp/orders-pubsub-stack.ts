@@ -4,7 +4,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { SchemaEncoding, Topic } from '../../constructs/gcp';
-import { ORDER_SCHEMA } from './order-schema';
+import { ORDER_SCHEMA } from '../shared/order-schema';
 
 /** Settings of the orders example; each becomes the default of a Terraform variable of the same meaning. */
 export interface OrdersPubsubStackProps {

@@ -11,7 +11,7 @@ import {
   SchemaSubject,
   Topic,
 } from '../../constructs/kafka';
-import { ORDER_SCHEMA } from './order-schema';
+import { ORDER_SCHEMA } from '../shared/order-schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

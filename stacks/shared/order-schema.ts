@@ -1,6 +1,12 @@
 import { EventSchema } from '../../lib';
 
-/** The seed's `Order` Avro schema (`orderTime` as epoch milliseconds), registered as subject `orders-value`. */
+/**
+ * The `Order` event of the orders example (the seed's Avro schema): the `orders` Pub/Sub topic's schema and the
+ * Kafka Schema Registry subject `orders-value`.
+ * @module
+ */
+
+/** Avro definition of an order; `orderTime` is epoch milliseconds. */
 export const ORDER_AVRO_DEFINITION = {
   type: 'record',
   name: 'Order',
@@ -26,7 +32,7 @@ export const ORDER_AVRO_DEFINITION = {
       },
     },
   ],
-};
+} as const;
 
 /** The `Order` schema as the core's schema value. */
 export const ORDER_SCHEMA = EventSchema.avro(ORDER_AVRO_DEFINITION);
