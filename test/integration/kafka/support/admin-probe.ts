@@ -29,6 +29,24 @@ export interface TopicDescription {
   readonly configs: Record<string, { value: string | null; source: string }>;
 }
 
+/** One ACL binding. */
+export interface AclRequest {
+  readonly principal: string;
+  readonly host: string;
+  readonly operation: string;
+  readonly permissionType: string;
+  readonly resourceType: string;
+  readonly resourceName: string;
+  readonly patternType: string;
+}
+
+/** One client quota: entity and `key: value` limits. */
+export interface QuotaRequest {
+  readonly entityType: string;
+  readonly entityName: string;
+  readonly config: Readonly<Record<string, string>>;
+}
+
 let sessions = 0;
 
 /**
@@ -104,6 +122,26 @@ export class AdminSession {
   /** Deletes topics. */
   deleteTopics(names: readonly string[]): Promise<BrokerOutcome[]> {
     return this.send('delete', names);
+  }
+
+  /** Creates ACL bindings, each spelled as the Terraform provider under @pulumi/kafka spells it (`Topic`, `Literal`). */
+  createAcls(acls: readonly AclRequest[]): Promise<BrokerOutcome[]> {
+    return this.send('acls', acls);
+  }
+
+  /** Every ACL binding the cluster holds, in Java's spelling (`TOPIC`, `LITERAL`). */
+  listAcls(): Promise<AclRequest[]> {
+    return this.send('listAcls', null);
+  }
+
+  /** Sets client quotas (`user` or `client-id` entities). */
+  setQuotas(quotas: readonly QuotaRequest[]): Promise<BrokerOutcome[]> {
+    return this.send('quotas', quotas);
+  }
+
+  /** Every client quota the cluster holds. */
+  listQuotas(): Promise<{ entityType: string; entityName: string; config: Record<string, number> }[]> {
+    return this.send('listQuotas', null);
   }
 
   /** Closes the AdminClient and waits for the helper to exit. */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +15,12 @@ import { killAllNow } from './processes';
 export interface IntegrationEnvironment {
   /** Set when Java or Maven is missing: every test is skipped with this reason. */
   readonly skipped?: string;
+  /** PLAINTEXT listeners: clients are the super user. */
   readonly bootstrapServers: string;
+  /** SASL_PLAINTEXT listeners (PLAIN): clients are `saslUsers`, held to their ACLs. */
+  readonly saslBootstrapServers: string;
+  /** SASL/PLAIN users (name to password) the brokers know: the principals of the orders example and an outsider. */
+  readonly saslUsers: Readonly<Record<string, string>>;
   readonly brokerCount: number;
   readonly connectUrl: string;
   readonly connectPlugins: readonly string[];
@@ -56,6 +62,30 @@ export function missingTools(): string | undefined {
   return missing.length > 0 ? `${missing.join(' and ')} not found on PATH` : undefined;
 }
 
+const DATA_PREFIX = 'eventform-kafka-it-';
+
+/**
+ * Removes data folders left by runs that were killed outright (SIGKILL): their servers died with them (see
+ * `startProcess`), but nothing was left to delete the folder.
+ */
+function removeStaleDataFolders(): void {
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    if (!entry.startsWith(DATA_PREFIX)) continue;
+    const dir = path.join(os.tmpdir(), entry);
+    let owner: number;
+    try {
+      owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8'));
+    } catch {
+      continue;
+    }
+    try {
+      process.kill(owner, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 /** Stops every server (in reverse start order) and deletes the data folder. Safe to call more than once. */
 export async function stopEnvironment(env: RunningEnvironment): Promise<void> {
   const errors: unknown[] = [];
@@ -81,7 +111,9 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
   const jars = ensureJars();
   const jarsSeconds = (Date.now() - t0) / 1000;
   if (!postgresAvailable()) throw new Error(`PostgreSQL 15 server binaries not found in ${POSTGRES_BIN}`);
-  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eventform-kafka-it-'));
+  removeStaleDataFolders();
+  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), DATA_PREFIX));
+  fs.writeFileSync(path.join(baseDir, 'owner.pid'), String(process.pid));
   const running: { baseDir: string; kafka?: KafkaCluster; connect?: ConnectWorker; postgres?: PostgresServer } = {
     baseDir,
   };
@@ -94,8 +126,11 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
   const log4jConfig = writeLog4jConfig(baseDir);
   const classPath = `${jars.broker.dir}/*`;
   try {
+    const saslUsers = Object.fromEntries(
+      ['order-service', 'order-processor', 'eventform-outsider'].map((u) => [u, randomBytes(12).toString('base64url')]),
+    );
     const [kafka, postgres] = await Promise.allSettled([
-      startKafkaCluster({ baseDir, classPath, log4jConfig, brokers: 3 }),
+      startKafkaCluster({ baseDir, classPath, log4jConfig, brokers: 3, saslUsers }),
       startPostgres({ baseDir, database: 'orders' }),
     ]);
     if (kafka.status === 'fulfilled') running.kafka = kafka.value;
@@ -112,6 +147,8 @@ export async function startEnvironment(): Promise<{ info: IntegrationEnvironment
     const pg = postgres.value;
     const info: IntegrationEnvironment = {
       bootstrapServers: kafka.value.bootstrapServers,
+      saslBootstrapServers: kafka.value.saslBootstrapServers,
+      saslUsers,
       brokerCount: kafka.value.brokerCount,
       connectUrl: running.connect.url,
       connectPlugins: running.connect.plugins,

@@ -8,8 +8,10 @@ import { startProcess, tail, waitFor, type ManagedProcess } from './processes';
 
 /** A running KRaft cluster on 127.0.0.1. */
 export interface KafkaCluster {
-  /** `host:port,...` of every broker. */
+  /** `host:port,...` of every broker's PLAINTEXT listener, whose clients are the super user `User:ANONYMOUS`. */
   readonly bootstrapServers: string;
+  /** `host:port,...` of every broker's SASL_PLAINTEXT listener (mechanism PLAIN), where ACLs apply. */
+  readonly saslBootstrapServers: string;
   readonly brokerCount: number;
   readonly processes: readonly ManagedProcess[];
   stop(): Promise<void>;
@@ -23,19 +25,32 @@ function clusterId(): string {
   }
 }
 
+function jaasQuote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
 /**
  * Starts `brokers` Kafka nodes: node 1 is controller and broker in one process (a single-voter KRaft quorum), the
  * others are brokers only, so topics with replication factor 3 and `min.insync.replicas` 2 behave as in production.
- * Internal topics use replication 1 to keep start-up quick.
+ * Internal topics use replication 1 to keep start-up quick. ACLs are enforced by KRaft's StandardAuthorizer: the
+ * PLAINTEXT listener (tests, Connect, inter-broker) is the super user `User:ANONYMOUS`; the SASL_PLAINTEXT listener
+ * authenticates `saslUsers` (name to password) with PLAIN, and their ACLs decide what they may do.
  */
 export async function startKafkaCluster(options: {
   baseDir: string;
   classPath: string;
   log4jConfig: string;
   brokers: number;
+  saslUsers: Readonly<Record<string, string>>;
 }): Promise<KafkaCluster> {
-  const ports = await freePorts(options.brokers + 1);
-  const controllerPort = ports[options.brokers];
+  const ports = await freePorts(2 * options.brokers + 1);
+  const controllerPort = ports[2 * options.brokers];
+  const saslPort = (i: number) => ports[options.brokers + i];
+  const jaas =
+    [
+      'org.apache.kafka.common.security.plain.PlainLoginModule required',
+      ...Object.entries(options.saslUsers).map(([user, password]) => `user_${user}=${jaasQuote(password)}`),
+    ].join(' ') + ';';
   const id = clusterId();
   const nodes = Array.from({ length: options.brokers }, (_, i) => {
     const nodeId = i + 1;
@@ -47,15 +62,15 @@ export async function startKafkaCluster(options: {
       'process.roles': combined ? 'broker,controller' : 'broker',
       'node.id': nodeId,
       'controller.quorum.bootstrap.servers': `127.0.0.1:${controllerPort}`,
-      listeners: combined
-        ? `PLAINTEXT://127.0.0.1:${ports[i]},CONTROLLER://127.0.0.1:${controllerPort}`
-        : `PLAINTEXT://127.0.0.1:${ports[i]}`,
-      'advertised.listeners': combined
-        ? `PLAINTEXT://127.0.0.1:${ports[i]},CONTROLLER://127.0.0.1:${controllerPort}`
-        : `PLAINTEXT://127.0.0.1:${ports[i]}`,
+      listeners: `PLAINTEXT://127.0.0.1:${ports[i]},SASL_PLAINTEXT://127.0.0.1:${saslPort(i)}${combined ? `,CONTROLLER://127.0.0.1:${controllerPort}` : ''}`,
+      'advertised.listeners': `PLAINTEXT://127.0.0.1:${ports[i]},SASL_PLAINTEXT://127.0.0.1:${saslPort(i)}${combined ? `,CONTROLLER://127.0.0.1:${controllerPort}` : ''}`,
       'controller.listener.names': 'CONTROLLER',
       'inter.broker.listener.name': 'PLAINTEXT',
-      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+      'sasl.enabled.mechanisms': 'PLAIN',
+      'listener.name.sasl_plaintext.plain.sasl.jaas.config': jaas,
+      'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      'super.users': 'User:ANONYMOUS',
       'log.dirs': dataDir,
       'num.partitions': 1,
       'offsets.topic.replication.factor': 1,
@@ -73,7 +88,7 @@ export async function startKafkaCluster(options: {
     };
     const config = path.join(dir, 'server.properties');
     writeProperties(config, props);
-    return { nodeId, dir, config, port: ports[i], combined };
+    return { nodeId, dir, config, port: ports[i], saslPort: saslPort(i), combined };
   });
 
   // Format every node's storage (in parallel: each is a JVM start).
@@ -112,6 +127,7 @@ export async function startKafkaCluster(options: {
     ),
   );
   const bootstrapServers = nodes.map((n) => `127.0.0.1:${n.port}`).join(',');
+  const saslBootstrapServers = nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',');
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop('SIGTERM', 10000)));
   };
@@ -121,27 +137,29 @@ export async function startKafkaCluster(options: {
       brokers: [bootstrapServers.split(',')[0]],
       logLevel: logLevel.NOTHING,
     });
-    await waitFor(
-      `${options.brokers} brokers registered`,
-      async () => {
-        for (const p of processes) {
-          if (p.exitCode() !== undefined)
-            throw new Error(`${p.name} exited:\n${tail(path.join(path.dirname(p.logFile), 'server.log'))}`);
-        }
-        const admin = kafka.admin({ retry: { retries: 0 } });
-        try {
-          await admin.connect();
-          const cluster = await admin.describeCluster();
-          return cluster.brokers.length === options.brokers ? true : undefined;
-        } finally {
-          await admin.disconnect().catch(() => undefined);
-        }
-      },
-      { timeoutMs: 90000, intervalMs: 500 },
+    // Wait for each node's process to stay up while the cluster comes together, then for all brokers to register.
+    const serverLog = (p: ManagedProcess) => path.join(path.dirname(p.logFile), 'server.log');
+    await Promise.all(
+      processes.map((p) =>
+        waitFor(
+          `${options.brokers} brokers registered`,
+          async () => {
+            const admin = kafka.admin({ retry: { retries: 0 } });
+            try {
+              await admin.connect();
+              const cluster = await admin.describeCluster();
+              return cluster.brokers.length === options.brokers ? true : undefined;
+            } finally {
+              await admin.disconnect().catch(() => undefined);
+            }
+          },
+          { timeoutMs: 90000, intervalMs: 500, process: p, logOf: serverLog },
+        ),
+      ),
     );
   } catch (e) {
     await stop();
     throw e;
   }
-  return { bootstrapServers, brokerCount: options.brokers, processes, stop };
+  return { bootstrapServers, saslBootstrapServers, brokerCount: options.brokers, processes, stop };
 }

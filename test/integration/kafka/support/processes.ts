@@ -130,18 +130,36 @@ export function tail(file: string, lines = 40): string {
   }
 }
 
+/** The first ERROR lines of a log file with their stack traces' first lines, or its tail when there are none. */
+export function errorsIn(file: string, max = 4): string {
+  try {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const out: string[] = [];
+    for (let i = 0; i < lines.length && out.length < max * 4; i++) {
+      if (!/ (ERROR|FATAL) /.test(lines[i])) continue;
+      out.push(lines[i]);
+      for (let j = i + 1; j < lines.length && j <= i + 3 && !lines[j].startsWith('['); j++) out.push(lines[j]);
+    }
+    return out.length > 0 ? out.join('\n') : tail(file);
+  } catch {
+    return '(no log)';
+  }
+}
+
 /** Polls `check` until it returns a value, the process dies, or `timeoutMs` passes. */
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined>,
-  options: { timeoutMs: number; intervalMs?: number; process?: ManagedProcess },
+  options: { timeoutMs: number; intervalMs?: number; process?: ManagedProcess; logOf?: (p: ManagedProcess) => string },
 ): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let last: unknown;
   for (;;) {
-    if (options.process && options.process.exitCode() !== undefined) {
+    const p = options.process;
+    if (p && p.exitCode() !== undefined) {
+      const log = options.logOf?.(p) ?? p.logFile;
       throw new Error(
-        `${options.process.name} exited (code ${options.process.exitCode()}) while waiting for ${what}; log ${options.process.logFile}:\n${tail(options.process.logFile)}`,
+        `${p.name} exited (code ${p.exitCode()}) while waiting for ${what}; log ${log}:\n${errorsIn(log)}`,
       );
     }
     try {

@@ -6,6 +6,11 @@
 //   describe:   [name] -> {name: {partitions, replicationFactor, configs: {k: {value, source}}}}
 //   partitions: [{name, totalCount, validateOnly}] -> [{name, ok, error, message}]
 //   delete:     [name] -> [{name, ok, error, message}]
+//   acls:       [{principal, host, operation, permissionType, resourceType, resourceName, patternType}] (spelled as
+//               the Terraform provider under @pulumi/kafka spells them) -> [{name, ok, error, message}]
+//   listAcls:   null -> [{principal, host, operation, permissionType, resourceType, resourceName, patternType}]
+//   quotas:     [{entityType, entityName, config: {k: v}}] -> [{name, ok, error, message}]
+//   listQuotas: null -> [{entityType, entityName, config: {k: v}}]
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -30,7 +35,18 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.common.quota.ClientQuotaFilter;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 public class AdminProbe {
@@ -66,6 +82,10 @@ public class AdminProbe {
       case "describe": return describe(admin, request);
       case "partitions": return partitions(admin, request);
       case "delete": return delete(admin, request);
+      case "acls": return acls(admin, request);
+      case "listAcls": return listAcls(admin);
+      case "quotas": return quotas(admin, request);
+      case "listQuotas": return listQuotas(admin);
       default: throw new IllegalArgumentException("unknown command " + command);
     }
   }
@@ -150,6 +170,78 @@ public class AdminProbe {
   private static List<Object> delete(Admin admin, JsonNode request) throws InterruptedException {
     List<Object> out = new ArrayList<>();
     for (JsonNode n : request) out.add(outcome(n.asText(), admin.deleteTopics(List.of(n.asText())).all()));
+    return out;
+  }
+
+  private static ResourceType resourceType(String name) {
+    // The provider's TransactionalID is Java's TRANSACTIONAL_ID; the other names only differ in case.
+    return "transactionalid".equalsIgnoreCase(name) ? ResourceType.TRANSACTIONAL_ID : ResourceType.fromString(name);
+  }
+
+  private static List<Object> acls(Admin admin, JsonNode request) throws InterruptedException {
+    List<Object> out = new ArrayList<>();
+    for (JsonNode a : request) {
+      AclBinding binding = new AclBinding(
+          new ResourcePattern(resourceType(a.get("resourceType").asText()), a.get("resourceName").asText(),
+              PatternType.fromString(a.get("patternType").asText().toUpperCase(java.util.Locale.ROOT))),
+          new AccessControlEntry(a.get("principal").asText(), a.get("host").asText(),
+              AclOperation.fromString(a.get("operation").asText()), AclPermissionType.fromString(a.get("permissionType").asText())));
+      if (binding.isUnknown()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", binding.toString());
+        r.put("ok", false);
+        r.put("error", "UnknownValue");
+        r.put("message", "a field of " + a + " is not a Kafka ACL value");
+        out.add(r);
+        continue;
+      }
+      out.add(outcome(binding.toString(), admin.createAcls(List.of(binding)).all()));
+    }
+    return out;
+  }
+
+  private static List<Object> listAcls(Admin admin) throws Exception {
+    List<Object> out = new ArrayList<>();
+    for (AclBinding b : admin.describeAcls(AclBindingFilter.ANY).values().get(60, TimeUnit.SECONDS)) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("principal", b.entry().principal());
+      r.put("host", b.entry().host());
+      r.put("operation", b.entry().operation().name());
+      r.put("permissionType", b.entry().permissionType().name());
+      r.put("resourceType", b.pattern().resourceType().name());
+      r.put("resourceName", b.pattern().name());
+      r.put("patternType", b.pattern().patternType().name());
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static List<Object> quotas(Admin admin, JsonNode request) throws InterruptedException {
+    List<Object> out = new ArrayList<>();
+    for (JsonNode q : request) {
+      ClientQuotaEntity entity = new ClientQuotaEntity(Map.of(q.get("entityType").asText(), q.get("entityName").asText()));
+      List<ClientQuotaAlteration.Op> ops = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> e : q.path("config").properties()) {
+        ops.add(new ClientQuotaAlteration.Op(e.getKey(), Double.valueOf(e.getValue().asText())));
+      }
+      out.add(outcome(entity.toString(), admin.alterClientQuotas(List.of(new ClientQuotaAlteration(entity, ops))).all()));
+    }
+    return out;
+  }
+
+  private static List<Object> listQuotas(Admin admin) throws Exception {
+    List<Object> out = new ArrayList<>();
+    Map<ClientQuotaEntity, Map<String, Double>> all =
+        admin.describeClientQuotas(ClientQuotaFilter.all()).entities().get(60, TimeUnit.SECONDS);
+    for (Map.Entry<ClientQuotaEntity, Map<String, Double>> e : all.entrySet()) {
+      for (Map.Entry<String, String> id : e.getKey().entries().entrySet()) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("entityType", id.getKey());
+        r.put("entityName", id.getValue());
+        r.put("config", e.getValue());
+        out.add(r);
+      }
+    }
     return out;
   }
 }
