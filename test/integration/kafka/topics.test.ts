@@ -29,14 +29,24 @@ describeWithKafka('topics on a real broker', () => {
     });
 
     it('creates every topic with its exact captured config, and the broker stores exactly that', async () => {
-      const outcomes = await admin.createTopics(
-        topics.map((t) => ({
-          name: t.name,
-          partitions: t.partitions,
-          replicationFactor: t.replicationFactor,
-          configs: t.config,
-        })),
-      );
+      const requests = topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions,
+        replicationFactor: t.replicationFactor,
+        configs: t.config,
+      }));
+      // Another suite (access.test.ts) may have created these names first: start from none.
+      await admin.deleteTopics(requests.map((r) => r.name));
+      // Deletion finishes in the background: retry while a name still exists.
+      const outcome = new Map<string, BrokerOutcome>();
+      let pending = requests;
+      for (let attempt = 0; pending.length > 0 && attempt < 80; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 250));
+        const answers = await admin.createTopics(pending);
+        answers.forEach((a) => outcome.set(a.name, a));
+        pending = pending.filter((_, j) => answers[j].error === 'TopicExistsException');
+      }
+      const outcomes = requests.map((r) => outcome.get(r.name));
       expect(outcomes).toEqual(topics.map((t) => ({ name: t.name, ok: true })));
       const described = await admin.describeTopics(topics.map((t) => t.name));
       for (const t of topics) {
