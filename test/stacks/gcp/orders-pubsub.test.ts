@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { OrdersPubsubStack } from '../../../stacks/gcp/orders-pubsub-stack';
-import { ORDER_SCHEMA } from '../../../stacks/gcp/order-schema';
+import { ORDER_SCHEMA } from '../../../stacks/shared/order-schema';
 import { Match, TfTemplate } from '../../constructs/gcp/tf-template';
 
 const props = {
