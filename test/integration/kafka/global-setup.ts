@@ -8,7 +8,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const missing = missingTools();
   if (missing) {
-    const reason = `Kafka integration tests SKIPPED: ${missing} (they need Java 17+ and Maven to fetch and run Apache Kafka).`;
+    const reason = `Kafka integration tests SKIPPED: ${missing} (they need a Java 17+ JDK and Maven to fetch and run Apache Kafka).`;
     console.warn(`\n${'!'.repeat(100)}\n${reason}\n${'!'.repeat(100)}\n`);
     process.env[ENVIRONMENT_VARIABLE] = JSON.stringify({ skipped: reason });
     return;

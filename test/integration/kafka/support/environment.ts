@@ -58,7 +58,8 @@ function firstLine(command: string, args: string[]): string {
 
 /** Why the suite cannot run here, or undefined when it can. */
 export function missingTools(): string | undefined {
-  const missing = ['java', 'mvn'].filter((t) => !onPath(t));
+  // javac compiles the small Java helpers in support/java: a JDK, not only a JRE.
+  const missing = ['java', 'javac', 'mvn'].filter((t) => !onPath(t));
   return missing.length > 0 ? `${missing.join(' and ')} not found on PATH` : undefined;
 }
 
