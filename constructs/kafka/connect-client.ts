@@ -43,16 +43,19 @@ function rebalanceOr(code: string, what: string, res: { status: number; body: un
 }
 
 /**
- * Validates a config with the plugin (`PUT /connector-plugins/{class}/config/validate`). Returns the error count and
- * the messages per field; never echoes config values.
+ * Validates a connector's config with the plugin (`PUT /connector-plugins/{class}/config/validate`). The body carries
+ * the connector `name` too: Kafka Connect counts a missing name as an error. Returns the error count and the
+ * messages per field; never echoes config values.
  */
 export async function validateConnectorConfig(
   endpoint: RestEndpoint,
+  name: string,
   config: ConnectorConfigMap,
 ): Promise<ConnectValidation> {
   const cls = config['connector.class'];
   const what = `Connect validate for ${cls}`;
-  const res = await restRequestWithRetry(endpoint, 'PUT', `connector-plugins/${enc(cls)}/config/validate`, config);
+  const request = { ...config, name };
+  const res = await restRequestWithRetry(endpoint, 'PUT', `connector-plugins/${enc(cls)}/config/validate`, request);
   if (res.status !== 200) throw rebalanceOr('CONNECT_VALIDATE_FAILED', what, res);
   const body = res.body as {
     error_count?: number;
@@ -70,7 +73,7 @@ export async function assertConnectorConfigValid(
   name: string,
   config: ConnectorConfigMap,
 ): Promise<void> {
-  const v = await validateConnectorConfig(endpoint, config);
+  const v = await validateConnectorConfig(endpoint, name, config);
   if (v.errorCount > 0) {
     throw new EventformError(
       v.errors.length > 0

@@ -71,7 +71,10 @@ describeWithKafka('the Debezium PostgreSQL source through the connector dynamic 
   const fullConfig = () => ({ ...inputs.config, ...inputs.secretConfig });
 
   it('the plugin validate endpoint surfaces a wrong value per field', async () => {
-    const v = await validateConnectorConfig(endpoint(), { ...fullConfig(), 'plugin.name': 'wal2nothing' });
+    const v = await validateConnectorConfig(endpoint(), 'orders-postgres-source', {
+      ...fullConfig(),
+      'plugin.name': 'wal2nothing',
+    });
     expect(v.errors.find((e) => e.name === 'plugin.name')?.errors.join(' ')).toMatch(
       /must be one of decoderbufs, pgoutput/,
     );
@@ -87,17 +90,13 @@ describeWithKafka('the Debezium PostgreSQL source through the connector dynamic 
     });
   });
 
-  // KNOWN BUG (reported to the lead): the provider validates without the connector's "name", and Kafka Connect
-  // counts the missing name as an error (`Missing required configuration "name" which has no default value.`), so
-  // every create or update with validateBeforeApply (the default) fails against a real Connect. The recording
-  // server of the unit tests answers error_count 0. When this test starts to pass, turn `it.failing` into `it`
-  // and drop `validate: false` below.
-  it.failing('the example connector config passes the plugin validation done before create', async () => {
+  // Kafka Connect counts a validate request without the connector's "name" as an error; the provider sends it.
+  it('the example connector config passes the plugin validation done before create', async () => {
     await assertConnectorConfigValid(endpoint(), 'orders-postgres-source', fullConfig());
   });
 
   it('create: PUTs the config, and the connector and its task reach RUNNING', async () => {
-    created = (await connectorProvider.create({ ...inputs, validate: false })).outs as ConnectorProviderOutputs;
+    created = (await connectorProvider.create(inputs)).outs as ConnectorProviderOutputs;
     expect(created.connectorState).toBe('RUNNING');
     const status = await connectGet(`${env.connectUrl}/connectors/orders-postgres-source/status`);
     expect(status.body).toMatchObject({ connector: { state: 'RUNNING' }, tasks: [{ state: 'RUNNING' }] });
@@ -122,7 +121,6 @@ describeWithKafka('the Debezium PostgreSQL source through the connector dynamic 
   it('update: changes the config in place (same connector, no replacement) and the change shows in new events', async () => {
     const news: ConnectorProviderInputs = {
       ...inputs,
-      validate: false,
       config: { ...inputs.config, 'decimal.handling.mode': 'string' },
     };
     const diff = await connectorProvider.diff('orders-postgres-source', created, news);

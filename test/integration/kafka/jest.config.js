@@ -14,7 +14,7 @@ module.exports = {
     '^.+\\.ts$': [
       '@swc/jest',
       {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: false } },
         module: { type: 'commonjs' },
         sourceMaps: 'inline',
       },
