@@ -4,24 +4,13 @@
  * the global teardown. The main jest config ignores this folder so `npm test` stays fast.
  * @type {import('jest').Config}
  */
+const base = require('../../../jest.config.js');
+
 module.exports = {
+  ...base,
   rootDir: '../../..',
-  testEnvironment: 'node',
   roots: ['<rootDir>/test/integration/kafka'],
-  testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/\\.work/'],
-  transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: false } },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
-  },
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  setupFiles: ['<rootDir>/test/setup-env.js'],
   globalSetup: '<rootDir>/test/integration/kafka/global-setup.ts',
   globalTeardown: '<rootDir>/test/integration/kafka/global-teardown.ts',
   // Jest's watchman crawl would also index the jar cache.
