@@ -76,7 +76,8 @@ function answer(c: Case): boolean | string {
   return result;
 }
 
-const present = fs.existsSync(DIR);
+// CI always has shared/ beside the clone: there a missing folder fails the suite instead of skipping it.
+const present = fs.existsSync(DIR) || process.env.CI === 'true';
 if (!present) {
   console.warn(`\n!!! conformance data not found at ${DIR}: event-ruler conformance NOT checked !!!\n`);
 }
