@@ -1,10 +1,12 @@
 import type { BigQueryField } from '../../lib';
 import {
-  BigqueryDataset,
-  BigqueryTable,
-  BigqueryTableIamMember,
+  type BigqueryDataset,
+  type BigqueryTable,
   Construct,
   type ITerraformDependable,
+  loadBigqueryDataset,
+  loadBigqueryTable,
+  loadBigqueryTableIamMember,
   type PubsubSubscriptionConfig,
 } from './cdktf';
 import type { BigQueryDeliveryOptions } from './subscription-spec';
@@ -45,7 +47,7 @@ export function bigQueryDelivery(
   const createTable = options.createTable ?? true;
   const dataset =
     (options.createDataset ?? createTable)
-      ? new BigqueryDataset(scope, 'Dataset', {
+      ? new (loadBigqueryDataset())(scope, 'Dataset', {
           datasetId: options.datasetId,
           project: settings.project,
           location: options.location,
@@ -54,7 +56,7 @@ export function bigQueryDelivery(
         })
       : undefined;
   const table = createTable
-    ? new BigqueryTable(scope, 'Table', {
+    ? new (loadBigqueryTable())(scope, 'Table', {
         datasetId: dataset ? dataset.datasetId : options.datasetId,
         tableId: options.tableId,
         project: settings.project,
@@ -65,6 +67,7 @@ export function bigQueryDelivery(
     : undefined;
   const datasetId = table ? table.datasetId : options.datasetId;
   const tableId = table ? table.tableId : options.tableId;
+  const BigqueryTableIamMember = loadBigqueryTableIamMember();
   const dependsOn = BIGQUERY_AGENT_ROLES.map(
     (role) =>
       new BigqueryTableIamMember(

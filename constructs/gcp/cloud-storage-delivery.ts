@@ -1,4 +1,9 @@
-import { Construct, type ITerraformDependable, type PubsubSubscriptionConfig, StorageBucketIamMember } from './cdktf';
+import {
+  Construct,
+  type ITerraformDependable,
+  loadStorageBucketIamMember,
+  type PubsubSubscriptionConfig,
+} from './cdktf';
 import { durationString } from './limits';
 import { CloudStorageFileFormat, type CloudStorageDeliveryOptions, SUBSCRIPTION_DEFAULTS } from './subscription-spec';
 
@@ -14,6 +19,7 @@ export function cloudStorageDelivery(
   options: CloudStorageDeliveryOptions,
   agentMember: string,
 ): { config: NonNullable<PubsubSubscriptionConfig['cloudStorageConfig']>; dependsOn: ITerraformDependable[] } {
+  const StorageBucketIamMember = loadStorageBucketIamMember();
   const dependsOn = CLOUD_STORAGE_AGENT_ROLES.map(
     (role) =>
       new StorageBucketIamMember(

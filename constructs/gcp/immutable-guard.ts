@@ -4,7 +4,7 @@
  * Pure: no engine imports.
  * @module
  */
-import { show } from '../../lib';
+import { show } from '../../lib/validation';
 
 /** One immutable field whose value differs from the previous synth. */
 export interface ImmutableFieldChange {

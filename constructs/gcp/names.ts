@@ -3,7 +3,7 @@
  * engine imports.
  * @module
  */
-import { type PropsValidator, show } from '../../lib';
+import { type PropsValidator, show } from '../../lib/validation';
 import { PUBSUB_LIMITS } from './limits';
 
 /** Topic, subscription and schema IDs: 3-255 characters, a letter first, then `[A-Za-z0-9-_.~+%]`, not `goog...`. */

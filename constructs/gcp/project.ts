@@ -1,4 +1,4 @@
-import { Construct, DataGoogleProject, TerraformStack, Token } from './cdktf';
+import { Construct, type DataGoogleProject, loadDataGoogleProject, TerraformStack, Token } from './cdktf';
 import { pubsubServiceAgentMember } from './service-agent';
 
 /** Where a Pub/Sub resource lives and whose service agent acts for it. */
@@ -29,6 +29,7 @@ export function serviceAgentMember(scope: Construct, options: PubsubProjectOptio
   const suffix = options.project !== undefined && !Token.isUnresolved(options.project) ? `-${options.project}` : '';
   const id = `${DATA_SOURCE_ID}${suffix}`;
   const existing = stack.node.tryFindChild(id) as DataGoogleProject | undefined;
-  const data = existing ?? new DataGoogleProject(stack, id, options.project ? { projectId: options.project } : {});
+  const data =
+    existing ?? new (loadDataGoogleProject())(stack, id, options.project ? { projectId: options.project } : {});
   return pubsubServiceAgentMember(data.number);
 }

@@ -3,7 +3,7 @@
  * Pure: no engine imports.
  * @module
  */
-import { type PropsValidator, show } from '../../lib';
+import { type PropsValidator, show } from '../../lib/validation';
 import { parsePubsubFilter } from './filter';
 import { DAY_SECONDS, PUBSUB_LIMITS } from './limits';
 import { BIGQUERY_DATASET_PATTERN, BIGQUERY_TABLE_PATTERN, checkLabels, checkPubsubName } from './names';

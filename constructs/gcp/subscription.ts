@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type BigQueryField, isEventformError, PropsValidator } from '../../lib';
+import type { BigQueryField } from '../../lib';
+import { isEventformError } from '../../lib/errors';
+import { PropsValidator } from '../../lib/validation';
 import {
   Annotations,
   App,

@@ -3,7 +3,8 @@
  * engine imports.
  * @module
  */
-import { type EventSchema, type PropsValidator, show } from '../../lib';
+import type { EventSchema } from '../../lib';
+import { type PropsValidator, show } from '../../lib/validation';
 import { PUBSUB_LIMITS } from './limits';
 import { checkLabels, checkPubsubName, KMS_KEY_PATTERN, REGION_PATTERN } from './names';
 import { PROJECT_NUMBER_PATTERN } from './service-agent';

@@ -1,10 +1,13 @@
-import { type EventSchema, PropsValidator } from '../../lib';
+import type { EventSchema } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import {
   Construct,
   type IConstruct,
   type ITerraformDependable,
-  KmsCryptoKeyIamMember,
-  PubsubSchema,
+  type KmsCryptoKeyIamMember,
+  loadKmsCryptoKeyIamMember,
+  loadPubsubSchema,
+  type PubsubSchema,
   PubsubTopic,
   PubsubTopicIamMember,
   Token,
@@ -123,7 +126,7 @@ export class Topic extends Construct implements ITopic {
     // A dead-letter topic created by its source topic shares the source's key grant (one IAM member per key).
     let keyGrant = (props as InternalTopicProps)[SHARED_KEY_GRANT];
     if (props.kmsKeyName !== undefined && keyGrant === undefined) {
-      keyGrant = new KmsCryptoKeyIamMember(this, 'ServiceAgentKeyGrant', {
+      keyGrant = new (loadKmsCryptoKeyIamMember())(this, 'ServiceAgentKeyGrant', {
         cryptoKeyId: props.kmsKeyName,
         role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
         member: serviceAgentMember(this, this.projectOptions),
@@ -131,7 +134,7 @@ export class Topic extends Construct implements ITopic {
     }
 
     if (props.schema !== undefined) {
-      this.schemaResource = new PubsubSchema(this, 'Schema', {
+      this.schemaResource = new (loadPubsubSchema())(this, 'Schema', {
         name: props.schemaName ?? props.schema.name,
         type: pubsubSchemaType(props.schema.format),
         definition: props.schema.definition,
