@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { PropsValidator, type EventPatternJson } from '../../lib';
 import type { IEventBus } from './event-bus';
 import { checkEventPattern } from './event-pattern';
-import { EVENTBRIDGE_LIMITS, EVENTBRIDGE_NAME_PATTERN } from './limits';
+import { EVENTBRIDGE_LIMITS, eventBridgeNameRule } from './limits';
 
 /** Options of an archive created from a bus with `bus.addArchive(...)`. */
 export interface ArchiveOptions {
@@ -58,12 +58,12 @@ export class Archive extends Construct {
   constructor(scope: Construct, id: string, props: ArchiveProps) {
     super(scope, id);
     const v = new PropsValidator(this.node.path, Token.isUnresolved);
-    v.text('archiveName', props.archiveName, 'EVENTS_ARCHIVE_NAME', {
-      min: 1,
-      max: EVENTBRIDGE_LIMITS.archiveNameMax,
-      pattern: EVENTBRIDGE_NAME_PATTERN,
-      allowed: 'letters, digits, ., - and _',
-    });
+    v.text(
+      'archiveName',
+      props.archiveName,
+      'EVENTS_ARCHIVE_NAME',
+      eventBridgeNameRule(EVENTBRIDGE_LIMITS.archiveNameMax),
+    );
     v.text('description', props.description, 'EVENTS_DESCRIPTION', { max: EVENTBRIDGE_LIMITS.descriptionMax });
     v.range('retentionDays', props.retentionDays, 0, Number.MAX_SAFE_INTEGER, 'EVENTS_ARCHIVE_RETENTION', {
       integer: true,

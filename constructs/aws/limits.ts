@@ -38,6 +38,11 @@ export const EVENTBRIDGE_LIMITS = {
 
 /** Characters allowed in rule, target, archive and replay names. */
 export const EVENTBRIDGE_NAME_PATTERN = /^[.\-_A-Za-z0-9]+$/;
+
+/** The `PropsValidator.text` rule for a rule, archive or replay name of at most `max` characters. */
+export function eventBridgeNameRule(max: number) {
+  return { min: 1, max, pattern: EVENTBRIDGE_NAME_PATTERN, allowed: 'letters, digits, ., - and _' };
+}
 /** Characters allowed in event bus names (a partner bus name contains slashes). */
 export const EVENT_BUS_NAME_PATTERN = /^[/.\-_A-Za-z0-9]+$/;
 /** Input transformer keys: letters, digits, `_` and `-`. */

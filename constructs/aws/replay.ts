@@ -2,7 +2,7 @@ import { CfnResource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../../lib';
 import type { Archive } from './archive';
-import { EVENTBRIDGE_LIMITS, EVENTBRIDGE_NAME_PATTERN } from './limits';
+import { EVENTBRIDGE_LIMITS, eventBridgeNameRule } from './limits';
 
 const iso = (d: Date): string => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString());
 
@@ -32,12 +32,7 @@ export class Replay extends Construct {
   constructor(scope: Construct, id: string, props: ReplayProps) {
     super(scope, id);
     const v = new PropsValidator(this.node.path, Token.isUnresolved);
-    v.text('replayName', props.replayName, 'EVENTS_REPLAY_NAME', {
-      min: 1,
-      max: EVENTBRIDGE_LIMITS.replayNameMax,
-      pattern: EVENTBRIDGE_NAME_PATTERN,
-      allowed: 'letters, digits, ., - and _',
-    });
+    v.text('replayName', props.replayName, 'EVENTS_REPLAY_NAME', eventBridgeNameRule(EVENTBRIDGE_LIMITS.replayNameMax));
     const start = props.eventStartTime.getTime();
     const end = props.eventEndTime.getTime();
     v.check(

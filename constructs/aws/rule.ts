@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { EventformError, PropsValidator, type EventPatternJson } from '../../lib';
 import { EventBus, type IEventBus } from './event-bus';
 import { checkEventPattern } from './event-pattern';
-import { EVENTBRIDGE_LIMITS, EVENTBRIDGE_NAME_PATTERN } from './limits';
+import { EVENTBRIDGE_LIMITS, eventBridgeNameRule } from './limits';
 import type { IEventTarget } from './targets/event-target';
 
 /** Options of a rule created from a bus with `bus.addRule(...)`. */
@@ -70,12 +70,7 @@ export class Rule extends Construct {
     this.stack = Stack.of(this);
     this.eventBus = props.eventBus ?? EventBus.defaultBus(this);
     const v = new PropsValidator(this.node.path, Token.isUnresolved);
-    v.text('ruleName', props.ruleName, 'EVENTS_RULE_NAME', {
-      min: 1,
-      max: EVENTBRIDGE_LIMITS.ruleNameMax,
-      pattern: EVENTBRIDGE_NAME_PATTERN,
-      allowed: 'letters, digits, ., - and _',
-    });
+    v.text('ruleName', props.ruleName, 'EVENTS_RULE_NAME', eventBridgeNameRule(EVENTBRIDGE_LIMITS.ruleNameMax));
     v.text('description', props.description, 'EVENTS_DESCRIPTION', { max: EVENTBRIDGE_LIMITS.descriptionMax });
     v.exclusive({ eventPattern: props.eventPattern, schedule: props.schedule }, 'EVENTS_RULE_PATTERN_OR_SCHEDULE');
     v.check(
