@@ -1,6 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import { checkQuotaSpec, type QuotaEntityType } from '../../lib/kafka/quota-spec';
 
 /** Arguments of {@link ClientQuota}. */

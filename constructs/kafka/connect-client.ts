@@ -1,4 +1,4 @@
-import { EventformError } from '../../lib';
+import { EventformError } from '../../lib/errors';
 import { failure, restRequestWithRetry, type RestEndpoint } from './rest-client';
 
 /** A Kafka Connect connector's config: every value a string, `connector.class` included. */

@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import {
   planBigQuerySink,
   planDebeziumPostgresSource,

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator, type EventformIssue } from '../../lib';
+import type { EventformIssue } from '../../lib/errors';
+import { PropsValidator } from '../../lib/validation';
 import { checkNoPlainSecrets } from '../../lib/kafka/connector-config';
 import {
   assertConnectorConfigValid,

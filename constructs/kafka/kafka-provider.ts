@@ -1,6 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 
 /** SASL mechanisms the Kafka provider supports here. */
 export type SaslMechanism = 'plain' | 'scram-sha256' | 'scram-sha512' | 'oauthbearer';

@@ -1,4 +1,4 @@
-import { EventformError } from '../../lib';
+import { EventformError } from '../../lib/errors';
 import { failure, restRequest, serverMessage, type RestEndpoint } from './rest-client';
 
 // The registry answers 409 for an incompatible schema (not a transient state as in Connect): no retries here.

@@ -2,7 +2,7 @@
 // for the dynamic providers instead of copying the module.
 import http = require('http');
 import https = require('https');
-import { EventformError } from '../../lib';
+import { EventformError } from '../../lib/errors';
 
 /** How to reach a REST endpoint (Kafka Connect, Schema Registry). */
 export interface RestEndpoint {

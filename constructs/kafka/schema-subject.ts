@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError, PropsValidator } from '../../lib';
+import { EventformError } from '../../lib/errors';
+import { PropsValidator } from '../../lib/validation';
 import {
   checkCompatibility,
   COMPATIBILITY_MODES,

@@ -1,6 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import type { DeliveryClientSettings, DeliveryProfile } from '../../lib/kafka/delivery-profile';
 import type { KafkaBrokerVersion, TopicConfig } from '../../lib/kafka/topic-config';
 import { checkTopicSpec } from '../../lib/kafka/topic-spec';
