@@ -1,7 +1,8 @@
 import { RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { PropsValidator, type EventPatternJson } from '../../lib';
+import type { EventPatternJson } from '../../lib/pattern/pattern-json';
+import { PropsValidator } from '../../lib/validation';
 import type { IEventBus } from './event-bus';
 import { checkEventPattern } from './event-pattern';
 import { EVENTBRIDGE_LIMITS, eventBridgeNameRule } from './limits';

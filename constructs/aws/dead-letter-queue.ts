@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 
 /** Properties of a {@link DeadLetterQueue}. */
 export interface DeadLetterQueueProps {

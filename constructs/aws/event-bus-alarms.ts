@@ -4,7 +4,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import type { IEventBus } from './event-bus';
 import type { Rule } from './rule';
 

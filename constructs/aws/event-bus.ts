@@ -5,7 +5,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import { Archive, type ArchiveOptions } from './archive';
 import { EVENTBRIDGE_LIMITS, EVENT_BUS_NAME_PATTERN } from './limits';
 import type { PutEventsPrincipal } from './put-events-principal';

@@ -1,5 +1,7 @@
 import { Token } from 'aws-cdk-lib';
-import { type EventPatternJson, type PropsValidator, validateEventPattern } from '../../lib';
+import { validateEventPattern } from '../../lib/pattern/compiled-pattern';
+import type { EventPatternJson } from '../../lib/pattern/pattern-json';
+import type { PropsValidator } from '../../lib/validation';
 
 /**
  * Checks an event pattern with the core validator (`validateEventPattern`, which agrees with EventBridge's own

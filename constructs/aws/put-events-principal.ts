@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { EventformError, show } from '../../lib';
+import { EventformError } from '../../lib/errors';
+import { show } from '../../lib/validation';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;

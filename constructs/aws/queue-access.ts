@@ -2,7 +2,7 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
-import type { PropsValidator } from '../../lib';
+import type { PropsValidator } from '../../lib/validation';
 
 /** Service principal of Amazon EventBridge. */
 export const EVENTS_PRINCIPAL = 'events.amazonaws.com';

@@ -1,6 +1,6 @@
 import { CfnResource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PropsValidator } from '../../lib';
+import { PropsValidator } from '../../lib/validation';
 import type { Archive } from './archive';
 import { EVENTBRIDGE_LIMITS, eventBridgeNameRule } from './limits';
 

@@ -1,7 +1,9 @@
 import { Names, Stack, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { EventformError, PropsValidator, type EventPatternJson } from '../../lib';
+import { EventformError } from '../../lib/errors';
+import type { EventPatternJson } from '../../lib/pattern/pattern-json';
+import { PropsValidator } from '../../lib/validation';
 import { EventBus, type IEventBus } from './event-bus';
 import { checkEventPattern } from './event-pattern';
 import { EVENTBRIDGE_LIMITS, eventBridgeNameRule } from './limits';

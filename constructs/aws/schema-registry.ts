@@ -1,7 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import * as eventschemas from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
-import { EventformError, PropsValidator, show, type EventSchema } from '../../lib';
+import { EventformError } from '../../lib/errors';
+import type { EventSchema } from '../../lib/schema/event-schema';
+import { PropsValidator, show } from '../../lib/validation';
 import type { IEventBus } from './event-bus';
 import { EVENTBRIDGE_LIMITS } from './limits';
 

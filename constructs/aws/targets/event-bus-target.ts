@@ -1,6 +1,6 @@
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { EventformError } from '../../../lib';
+import { EventformError } from '../../../lib/errors';
 import type { IEventBus } from '../event-bus';
 import type { Rule } from '../rule';
 import { EventTargetBase, type TargetOptions } from './event-target';

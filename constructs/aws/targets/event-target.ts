@@ -1,7 +1,7 @@
 import { Stack, Token, type Duration } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { PropsValidator } from '../../../lib';
+import { PropsValidator } from '../../../lib/validation';
 import { EVENTBRIDGE_LIMITS } from '../limits';
 import { allowEventBridgeToSend, checkQueueForEventBridge } from '../queue-access';
 import type { Rule } from '../rule';

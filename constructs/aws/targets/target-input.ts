@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
-import { EventformError, type EventformIssue, show } from '../../../lib';
+import { EventformError, type EventformIssue } from '../../../lib/errors';
+import { show } from '../../../lib/validation';
 import { EVENTBRIDGE_LIMITS, INPUT_PATH_KEY_PATTERN } from '../limits';
 
 /** Placeholders EventBridge fills in an input template without an entry in the input paths map. */
