@@ -8,8 +8,8 @@
  *    matcher's own benchmark (bench/pattern/bench.ts --json).
  *
  * Prints a table and writes bench/results/latest.json. Options: `--reps=N` (default 5),
- * `--only=synth,imports,matcher` (default all), `--skip-build` (reuse dist/; it is also reused when newer than every
- * source file).
+ * `--only=synth,imports,matcher` (default all), `--engines=aws,gcp,kafka` (synth and import sections; default all),
+ * `--skip-build` (reuse dist/; it is also reused when newer than every source file).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { distIsFresh } from './lib/freshness';
 import { transpileBench } from './lib/transpile';
 import { renderImportSection, runImportSection, type ImportRow } from './sections/imports';
 import { matcherTargets, renderMatcherSection, runMatcherSection, type MatcherSection } from './sections/matcher';
-import { renderSynthSection, runSynthSection, type SynthSection } from './sections/synth';
+import { ENGINES, renderSynthSection, runSynthSection, type Engine, type SynthSection } from './sections/synth';
 
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -40,13 +40,31 @@ function option(name: string): string | undefined {
   return found.startsWith(prefix) ? found.slice(prefix.length) : '';
 }
 
+/** A comma-separated option whose every item must be one of `allowed`; exits with a usage message otherwise. */
+function listOption<T extends string>(name: string, allowed: readonly T[]): T[] {
+  const raw = option(name);
+  if (raw === undefined) return [...allowed];
+  const items = raw.split(',').filter((item) => item !== '');
+  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+  if (items.length === 0 || unknown.length > 0) {
+    process.stderr.write(
+      `--${name}=${raw}: expected a comma-separated list of ${allowed.join(', ')}` +
+        (unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : '') +
+        '\n',
+    );
+    process.exit(2);
+  }
+  return items as T[];
+}
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
 function main(): void {
   const reps = Number(option('reps') ?? 5);
-  const only = (option('only') ?? SECTIONS.join(',')).split(',');
+  const only = listOption('only', SECTIONS);
+  const engines: Engine[] = listOption('engines', ENGINES);
   const started = Date.now();
   const machine = {
     cores: cpus().length,
@@ -81,11 +99,11 @@ function main(): void {
   let matcher: MatcherSection | undefined;
   if (only.includes('synth')) {
     log('synth cost (CDK_VALIDATION=false for both variants)');
-    synth = runSynthSection(ROOT, BUILD_DIR, reps, log);
+    synth = runSynthSection(ROOT, BUILD_DIR, reps, log, engines);
   }
   if (only.includes('imports')) {
     log('import cost');
-    imports = runImportSection(ROOT, BUILD_DIR, reps);
+    imports = runImportSection(ROOT, BUILD_DIR, reps, engines);
   }
   if (only.includes('matcher')) {
     log('pattern matcher');
@@ -98,6 +116,7 @@ function main(): void {
     build,
     synth,
     imports,
+    engines,
     matcher: matcher ? { ...matcher, targets: matcherTargets(matcher) } : undefined,
     totalSeconds,
   };

@@ -4,6 +4,7 @@ import { engineFiles, packageOf, runtimeDependencyClosure } from '../imports/eng
 import { runChild } from '../lib/child';
 import { median, ratio } from '../lib/stats';
 import { cell, renderTable } from '../lib/table';
+import { ENGINES, type Engine } from './synth';
 
 interface RequireReport {
   readonly requireMs: number;
@@ -72,10 +73,15 @@ function measure(
  * Requires `eventform/<engine>` (the package self-reference, resolved through the exports map to dist/) and, in other
  * fresh processes, exactly the engine files that requiring it loaded (see engineFiles).
  */
-export function runImportSection(root: string, buildDir: string, reps: number): ImportRow[] {
+export function runImportSection(
+  root: string,
+  buildDir: string,
+  reps: number,
+  engines: readonly Engine[] = ENGINES,
+): ImportRow[] {
   const script = join(buildDir, 'imports', 'require-child.js');
   const runtime = runtimeDependencyClosure(root);
-  return (['aws', 'gcp', 'kafka'] as const).map((engine) => {
+  return engines.map((engine) => {
     const dist = join(root, 'dist', 'constructs', engine);
     if (!existsSync(join(dist, 'index.js'))) {
       const missing: ImportResult = { modules: [], error: `dist/constructs/${engine}/index.js missing` };

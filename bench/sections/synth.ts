@@ -5,9 +5,14 @@ import type { ScenarioReport } from '../lib/scenario';
 import { median, ratio } from '../lib/stats';
 import { cell, renderTable } from '../lib/table';
 
+/** The engines the benchmark knows, in the order it runs them. */
+export const ENGINES = ['aws', 'gcp', 'kafka'] as const;
+/** One of {@link ENGINES}. */
+export type Engine = (typeof ENGINES)[number];
+
 /** One engine's synth benchmark: the two sizes and the scenario files of both variants. */
 interface Workload {
-  readonly engine: 'aws' | 'gcp' | 'kafka';
+  readonly engine: Engine;
   readonly what: string;
   readonly sizes: readonly [number, number];
   readonly env: Readonly<Record<string, string>>;
@@ -104,10 +109,11 @@ export function runSynthSection(
   buildDir: string,
   reps: number,
   log: (line: string) => void,
+  engines: readonly Engine[] = ENGINES,
 ): SynthSection {
   const rows: SynthRow[] = [];
   const growth: GrowthRow[] = [];
-  for (const workload of WORKLOADS) {
+  for (const workload of WORKLOADS.filter((w) => engines.includes(w.engine))) {
     const scripts: Record<Variant, string | undefined> = {
       plain: join(buildDir, 'synth', `${workload.engine}-plain.js`),
       eventform: existsSync(join(root, 'bench', 'synth', `${workload.engine}-eventform.ts`))
