@@ -1,5 +1,6 @@
 import { EventformError, isEventformError, type EventformIssue } from '../errors';
 import { compileOrThrow } from './analyze';
+import { LeafKind } from './field-test';
 import { EventFields, RuleBranches } from './rule-evaluator';
 
 /**
@@ -17,6 +18,14 @@ export class EventPatternSet<Name extends string = string> {
   readonly ruleNames: readonly Name[];
   private readonly fields: EventFields;
   private readonly rules: readonly RuleBranches[];
+  /**
+   * Pre-filter: for each slot that some rules are keyed on (a field they accept only exact strings in), the rules
+   * that each string admits. A keyed rule is evaluated only when the event has one of its key strings.
+   */
+  private readonly keys: ReadonlyArray<readonly [slot: number, rulesByString: ReadonlyMap<string, readonly number[]>]>;
+  /** 1 for rules that are always evaluated (no key), 0 for keyed rules; copied into `candidates` per event. */
+  private readonly unkeyed: Uint8Array;
+  private readonly candidates: Uint8Array;
 
   /**
    * @param rules rule name to pattern (JSON text or object)
@@ -40,6 +49,24 @@ export class EventPatternSet<Name extends string = string> {
     this.ruleNames = names;
     this.fields = new EventFields(fieldNames);
     this.rules = compiled.map((subRules) => new RuleBranches(subRules, slotOf));
+    this.unkeyed = new Uint8Array(names.length);
+    this.candidates = new Uint8Array(names.length);
+    const keys = new Map<number, Map<string, number[]>>();
+    this.rules.forEach((rule, i) => {
+      const key = rule.exactKey();
+      if (!key) {
+        this.unkeyed[i] = 1;
+        return;
+      }
+      let byString = keys.get(key.slot);
+      if (!byString) keys.set(key.slot, (byString = new Map()));
+      for (const text of key.strings) {
+        const list = byString.get(text);
+        if (list) list.push(i);
+        else byString.set(text, [i]);
+      }
+    });
+    this.keys = [...keys];
   }
 
   /**
@@ -49,9 +76,21 @@ export class EventPatternSet<Name extends string = string> {
    */
   matchingRules(event: string | object): Name[] {
     this.fields.read(event);
+    const candidates = this.candidates;
+    candidates.set(this.unkeyed);
+    const table = this.fields.table;
+    for (const [slot, rulesByString] of this.keys) {
+      const kinds = table.kinds[slot];
+      const texts = table.texts[slot];
+      for (let j = 0; j < table.counts[slot]; j++) {
+        if (kinds[j] !== LeafKind.STRING) continue;
+        const admitted = rulesByString.get(texts[j]);
+        if (admitted) for (let k = 0; k < admitted.length; k++) candidates[admitted[k]] = 1;
+      }
+    }
     const out: Name[] = [];
     for (let i = 0; i < this.rules.length; i++) {
-      if (this.rules[i].matches(this.fields)) out.push(this.ruleNames[i]);
+      if (candidates[i] === 1 && this.rules[i].matches(this.fields)) out.push(this.ruleNames[i]);
     }
     return out;
   }

@@ -72,6 +72,30 @@ export class FieldTest {
   }
 
   /**
+   * The strings this field accepts when exact strings are its only alternatives (then a leaf matches exactly when
+   * it is a string in this set), otherwise undefined. Rule sets index rules by such fields.
+   */
+  get exactStrings(): ReadonlySet<string> | undefined {
+    const only =
+      this.strings.size > 0 &&
+      !this.exists &&
+      !this.absent &&
+      this.numberTexts.size === 0 &&
+      this.numbers.size === 0 &&
+      !this.matchTrue &&
+      !this.matchFalse &&
+      !this.matchNull &&
+      this.prefixes.length === 0 &&
+      this.suffixes.length === 0 &&
+      this.textTests.length === 0 &&
+      this.wildcards.length === 0 &&
+      this.intervals.length === 0 &&
+      this.ipRanges.length === 0 &&
+      this.anythingButs.length === 0;
+    return only ? this.strings : undefined;
+  }
+
+  /**
    * Whether a leaf value matches: its kind and text (the string itself, or the number's JSON text), or for numbers
    * read from JavaScript objects, text `''` and the number as `value` (NaN otherwise). As in event-ruler
    * since its CIDR fixes (aws/event-ruler#131), address ranges, numeric comparisons and string comparisons are

@@ -64,6 +64,21 @@ export class RuleBranches {
     }));
   }
 
+  /**
+   * For a rule without `$or` alternatives, a field that accepts only exact strings (the one with the fewest), as
+   * its slot and strings: the rule cannot match an event without one of those strings in that field.
+   */
+  exactKey(): { readonly slot: number; readonly strings: ReadonlySet<string> } | undefined {
+    if (this.branches.length !== 1) return undefined;
+    const branch = this.branches[0];
+    let key: { slot: number; strings: ReadonlySet<string> } | undefined;
+    branch.tests.forEach((test, i) => {
+      const strings = test.exactStrings;
+      if (strings && (!key || strings.size < key.strings.size)) key = { slot: branch.slots[i], strings };
+    });
+    return key;
+  }
+
   /** Whether the event last read into `fields` matches. */
   matches(fields: EventFields): boolean {
     for (const branch of this.branches) {
@@ -176,6 +191,8 @@ function step(fields: EventFields, branch: Branch, i: number): boolean {
  */
 function evaluate(fields: EventFields, branch: Branch): boolean {
   const table = fields.table;
+  // Without arrays on the pattern's paths every value lies in the same (only) element: no search is needed.
+  const noArrays = table.arrays === 0;
   for (let i = 0; i < branch.slots.length; i++) {
     const slot = branch.slots[i];
     const test = branch.tests[i];
@@ -189,8 +206,9 @@ function evaluate(fields: EventFields, branch: Branch): boolean {
       for (let j = 0; j < n; j++) if (test.matches(kinds[j], texts[j], values[j])) hits[count++] = j;
     }
     branch.hitCounts[i] = count;
-    if (count === 0 && !test.absent) return false;
+    if (count === 0 && (!test.absent || (noArrays && table.counts[slot] !== 0))) return false;
   }
+  if (noArrays) return true;
   fields.undo.length = 0;
   return step(fields, branch, 0);
 }

@@ -31,6 +31,46 @@ describe('EventPatternSet', () => {
     }
   });
 
+  it('agrees with each rule alone when rules are pre-filtered by their exact-string fields', () => {
+    const keyed = {
+      one: { source: ['a'], n: [1] },
+      two: { source: ['a', 'b'], kind: ['x'] },
+      numberText: { source: ['1'] },
+      anythingBut: { source: ['a', { 'anything-but': 'z' }] },
+      missing: { source: ['a'], gone: [{ exists: false }] },
+      orRule: { $or: [{ source: ['c'] }, { kind: ['x'] }] },
+      inArray: { items: { sku: ['s1'], qty: [2] } },
+      dotted: { 'detail.type': ['t'] },
+    };
+    const keyedSet = new EventPatternSet(keyed);
+    const events: object[] = [
+      { source: 'a', n: 1, kind: 'x' },
+      { source: 'b', kind: 'x', gone: 1 },
+      { source: 1 },
+      { source: '1' },
+      { source: ['z', 'a'], n: [1, 2] },
+      { source: 'z', kind: 'y' },
+      { source: 'c' },
+      {
+        items: [
+          { sku: 's1', qty: 1 },
+          { sku: 's2', qty: 2 },
+        ],
+      },
+      { items: [{ sku: 's1', qty: 2 }] },
+      { 'detail.type': 't' },
+      { detail: { type: 't' } },
+      {},
+    ];
+    for (const event of events) {
+      const alone = Object.entries(keyed)
+        .filter(([, pattern]) => compileEventPattern(pattern).matches(event))
+        .map(([name]) => name);
+      expect(keyedSet.matchingRules(event)).toEqual(alone);
+      expect(keyedSet.matchingRules(JSON.stringify(event))).toEqual(alone);
+    }
+  });
+
   it('reports the issues of every invalid rule, prefixed with the rule name', () => {
     expect(() => new EventPatternSet({ ok: { a: ['x'] }, bad: { a: [] }, worse: '{"b": 1}' })).toThrow(
       expect.objectContaining({
