@@ -90,7 +90,7 @@ export interface TopicConfig {
   readonly localRetentionBytes?: number;
 }
 
-type Kind = 'int' | 'long' | 'double' | 'boolean' | 'enum' | 'list' | 'string';
+type Kind = 'int' | 'long' | 'double' | 'boolean' | 'enum' | 'list' | 'replicaList' | 'string';
 
 /** One topic config key as the broker defines it. */
 export interface TopicConfigKeyRule {
@@ -140,9 +140,9 @@ export const TOPIC_CONFIG_RULES: readonly TopicConfigKeyRule[] = [
   { key: 'file.delete.delay.ms', prop: 'fileDeleteDelayMs', kind: 'long', min: 0 },
   { key: 'flush.messages', prop: 'flushMessages', kind: 'long', min: 1 },
   { key: 'flush.ms', prop: 'flushMs', kind: 'long', min: 0 },
-  { key: 'follower.replication.throttled.replicas', kind: 'string' },
+  { key: 'follower.replication.throttled.replicas', kind: 'replicaList' },
   { key: 'index.interval.bytes', prop: 'indexIntervalBytes', kind: 'int', min: 0 },
-  { key: 'leader.replication.throttled.replicas', kind: 'string' },
+  { key: 'leader.replication.throttled.replicas', kind: 'replicaList' },
   { key: 'local.retention.bytes', prop: 'localRetentionBytes', kind: 'long', min: -2 },
   { key: 'local.retention.ms', prop: 'localRetentionMs', kind: 'long', min: -2 },
   { key: 'max.compaction.lag.ms', prop: 'maxCompactionLagMs', kind: 'long', min: 1 },
@@ -261,6 +261,13 @@ function checkText(rule: TopicConfigKeyRule, text: string, version: KafkaBrokerV
         return `${rangeText(from, to, hi)}${also}`;
       }
       return undefined;
+    }
+    case 'replicaList': {
+      // The broker's ThrottledReplicaListValidator: the literal `*`, or `partitionId:brokerId` pairs separated by
+      // commas (an empty list clears the throttle).
+      const items = text.split(',').map((s) => s.trim());
+      if (items.join('') === '*' || items.every((item) => /^(\d+:\d+)?$/.test(item))) return undefined;
+      return "must be the literal '*' or a comma-separated list of partitionId:brokerId pairs, e.g. '0:101,1:102'";
     }
     case 'double': {
       const n = Number(text);

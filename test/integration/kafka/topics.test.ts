@@ -278,16 +278,13 @@ describeWithKafka('topics on a real broker', () => {
       );
 
       // eventform accepts, the broker refuses: these fail at deploy instead of preview. Only answers that depend on
-      // the cluster (broker count, tiered storage switched on) may be here, plus the gaps listed below.
+      // the cluster (broker count, tiered storage switched on) may be here.
       const brokerOnly = disagreements.filter((d) => d.broker.ok === false);
       const dependsOnCluster = (d: (typeof rows)[number]) =>
         /^replicationFactor \d+ \(> brokers\)$/.test(d.label) ||
         (d.label.startsWith('remote.storage.enable') &&
           /Tiered Storage functionality is disabled/.test(d.broker.message ?? ''));
-      // Known validator gap (reported): the throttled-replica lists must be "*" or "partition:broker" pairs.
-      const knownGap = (d: (typeof rows)[number]) =>
-        /^(leader|follower)\.replication\.throttled\.replicas = "garbage"$/.test(d.label);
-      expect(brokerOnly.filter((d) => !dependsOnCluster(d) && !knownGap(d)).map((d) => d.label)).toEqual([]);
+      expect(brokerOnly.filter((d) => !dependsOnCluster(d)).map((d) => d.label)).toEqual([]);
 
       // eventform refuses, the broker accepts: min.insync.replicas above the replication factor (on purpose), keys
       // newer than the newest broker version eventform knows, and cleanup.policy lists that are empty or repeat a

@@ -61,8 +61,8 @@ function valuesFor(rule: TopicConfigKeyRule): string[] {
       return [...out];
     }
     default:
-      // Throttled-replica lists: "*" or "partition:broker,..." pairs.
-      return ['*', '0:1,1:2', 'garbage'];
+      // Throttled-replica lists: "*" or "partition:broker,..." pairs (an empty list clears the throttle).
+      return ['*', ' * ', '0:1,1:2', '0:1, 1:2', '', 'garbage', '0 : 1', '0:1:2', '*,0:1', '0:'];
   }
 }
 
