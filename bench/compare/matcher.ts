@@ -66,4 +66,13 @@ const perSecond = {
   'jsonParse.baseline': ratePerSecond(() => JSON.parse(cases.matchingEvent)),
   'oneRule.matchEventUncompiled.match': ratePerSecond(() => core.matchEvent(cases.singlePattern, cases.matchingEvent)),
 };
-process.stdout.write(`${JSON.stringify({ engine: 'eventform', node: process.version, perSecond })}\n`);
+const sorted = (names: string[]) => [...names].sort();
+const matches = {
+  'oneRule.match': single[0].matches(cases.matchingEvent) ? ['rule-0'] : [],
+  'oneRule.noMatch': single[0].matches(cases.nonMatchingEvent) ? ['rule-0'] : [],
+  'hundredRules.match': sorted(ruleSet.matchingRules(cases.matchingEvent)),
+  'hundredRules.noMatch': sorted(ruleSet.matchingRules(cases.nonMatchingEvent)),
+  'hundredRules.parsed.match': sorted(ruleSet.matchingRules(matching)),
+  'hundredRules.parsed.noMatch': sorted(ruleSet.matchingRules(nonMatching)),
+};
+process.stdout.write(`${JSON.stringify({ engine: 'eventform', node: process.version, perSecond, matches })}\n`);

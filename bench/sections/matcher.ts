@@ -27,6 +27,45 @@ export interface MatcherRates {
   readonly [detail: string]: unknown;
 }
 
+/** Whether both engines matched the same rules on every case: per-rule, per-event decisions compared. */
+export interface MatcherAgreement {
+  /** Rule-event decisions compared (1 rule x each event, 100 rules x each event, text and pre-parsed). */
+  readonly compared: number;
+  readonly agreed: number;
+  /** One line per case where the matched rules differ. */
+  readonly disagreements: readonly string[];
+}
+
+/**
+ * Compares the rules each engine matched, case by case (`matches` in both harnesses' output). A case missing
+ * from either side counts as a disagreement.
+ */
+export function compareMatches(
+  ours: Readonly<Record<string, readonly string[]>>,
+  theirs: Readonly<Record<string, readonly string[]>>,
+  ruleCount: (caseName: string) => number,
+): MatcherAgreement {
+  let compared = 0;
+  let agreed = 0;
+  const disagreements: string[] = [];
+  for (const name of [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].sort()) {
+    const rules = ruleCount(name);
+    compared += rules;
+    const a = ours[name];
+    const b = theirs[name];
+    if (!a || !b) {
+      disagreements.push(`${name}: reported by ${a ? 'eventform' : 'event-ruler'} only`);
+      continue;
+    }
+    const differ = [...a.filter((r) => !b.includes(r)), ...b.filter((r) => !a.includes(r))];
+    agreed += rules - differ.length;
+    if (differ.length > 0) {
+      disagreements.push(`${name}: eventform matched [${a.join(', ')}], event-ruler matched [${b.join(', ')}]`);
+    }
+  }
+  return { compared, agreed, disagreements };
+}
+
 /** Everything the matcher section produced. */
 export interface MatcherSection {
   readonly casesFile: string;
@@ -34,6 +73,8 @@ export interface MatcherSection {
   readonly eventformError?: string;
   readonly eventRuler?: MatcherRates;
   readonly eventRulerError?: string;
+  /** Whether both engines matched the same rules, when both ran. */
+  readonly agreement?: MatcherAgreement;
   /** `bench/pattern/bench.ts --json`, the pattern matcher's own benchmark, when it exists. */
   readonly patternBench?: unknown;
   readonly patternBenchError?: string;
@@ -78,7 +119,8 @@ export function runMatcherSection(root: string, buildDir: string, log: (line: st
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const casesFile = join(resultsDir, 'pattern-cases.json');
-  writeFileSync(casesFile, `${JSON.stringify(generateMatcherCases(), null, 2)}\n`);
+  const cases = generateMatcherCases();
+  writeFileSync(casesFile, `${JSON.stringify(cases, null, 2)}\n`);
   const section: { -readonly [K in keyof MatcherSection]: MatcherSection[K] } = {
     casesFile: relative(root, casesFile),
   };
@@ -126,6 +168,17 @@ export function runMatcherSection(root: string, buildDir: string, log: (line: st
       ).report;
     } catch (err) {
       section.eventRulerError = err instanceof Error ? err.message : String(err);
+    }
+  }
+  const ours = section.eventform?.matches as Record<string, string[]> | undefined;
+  const theirs = section.eventRuler?.matches as Record<string, string[]> | undefined;
+  if (ours && theirs) {
+    section.agreement = compareMatches(ours, theirs, (name) =>
+      name.startsWith('oneRule.') ? 1 : cases.manyPatterns.length,
+    );
+    if (section.agreement.disagreements.length > 0) {
+      log(`  ENGINES DISAGREE: ${section.agreement.disagreements.join('; ')}`);
+      process.exitCode = 1;
     }
   }
   return section;
@@ -187,6 +240,14 @@ export function renderMatcherSection(section: MatcherSection): string {
     ...matcherTargets(section).map(
       (t) => `  target ${t.target}: ${t.met === undefined ? 'n/a' : t.met ? 'ok' : 'MISS'} (${t.detail})`,
     ),
+    ...(section.agreement
+      ? [
+          `  agreement: ${section.agreement.agreed}/${section.agreement.compared} rule-event decisions agree` +
+            (section.agreement.disagreements.length
+              ? ` - ENGINES DISAGREE: ${section.agreement.disagreements.join('; ')}`
+              : ''),
+        ]
+      : ['  agreement: not checked (event-ruler did not run)']),
     ...(section.eventformError ? [`  eventform: ${section.eventformError}`] : []),
     ...(section.eventRulerError ? [`  event-ruler not measured: ${section.eventRulerError}`] : []),
     section.patternBench !== undefined

@@ -15,7 +15,8 @@ import software.amazon.event.ruler.Machine;
  * Measures aws/event-ruler on the cases file that eventform's matcher benchmark also reads (bench/compare/cases.ts):
  * events per second for one rule and for 100 rules, from JSON text and from a pre-parsed Jackson tree, on a matching
  * and a non-matching event, plus rule validations per second. Each figure is the median of several timed runs after
- * a JIT warm-up. Prints one JSON object on stdout.
+ * a JIT warm-up. Prints one JSON object on stdout, with the rules each event matched (`matches`), which the runner
+ * compares with eventform's.
  *
  * <p>Usage: {@code java -cp <classes>:<lib>/* eventform.bench.EventRulerBench <cases.json> [warmupMs] [runMs] [runs]}
  */
@@ -90,6 +91,14 @@ public final class EventRulerBench {
             runs));
     rates.put("jsonParse.baseline", rate(() -> mapper.readTree(matching).size(), warmupMs, runMs, runs));
     out.put("perSecond", rates);
+    Map<String, Object> matches = new LinkedHashMap<>();
+    matches.put("oneRule.match", sorted(one.rulesForJSONEvent(matching)));
+    matches.put("oneRule.noMatch", sorted(one.rulesForJSONEvent(nonMatching)));
+    matches.put("hundredRules.match", sorted(hundred.rulesForJSONEvent(matching)));
+    matches.put("hundredRules.noMatch", sorted(hundred.rulesForJSONEvent(nonMatching)));
+    matches.put("hundredRules.parsed.match", sorted(hundred.rulesForJSONEvent(matchingTree)));
+    matches.put("hundredRules.parsed.noMatch", sorted(hundred.rulesForJSONEvent(nonMatchingTree)));
+    out.put("matches", matches);
     out.put("sink", sink);
     System.out.println(mapper.writeValueAsString(out));
   }
@@ -101,6 +110,13 @@ public final class EventRulerBench {
       machine.addRule("rule-" + i, patterns.get(i));
     }
     return machine;
+  }
+
+  /** The matched rule names, sorted, as eventform's harness reports them. */
+  private static List<String> sorted(List<String> names) {
+    List<String> copy = new ArrayList<>(names);
+    copy.sort(null);
+    return copy;
   }
 
   /** Operations per second: warm up for warmupMs, then the median of `runs` timed runs of about runMs each. */
