@@ -143,7 +143,8 @@ export class Subscription extends Construct implements ISubscription {
       projectNumber: props.projectNumber ?? props.topic.projectOptions.projectNumber,
     };
     const project = this.projectOptions.project;
-    const agent = () => serviceAgentMember(this, this.projectOptions);
+    let agentMember: string | undefined;
+    const agent = (): string => (agentMember ??= serviceAgentMember(this, this.projectOptions));
     const bigQuery = props.bigQuery
       ? bigQueryDelivery(this, props.bigQuery, {
           project: props.bigQuery.project ?? project,
@@ -201,8 +202,16 @@ export class Subscription extends Construct implements ISubscription {
     this.subscriptionId = this.resource.id;
 
     if (deadLetterTopic) {
-      deadLetterTopic.grantPublish('ServiceAgentPublisher', agent());
-      this.grantSubscribe('ServiceAgentSubscriber', agent());
+      const member = agent();
+      deadLetterTopic.grantPublish('ServiceAgentPublisher', member);
+      // Created here rather than through grantSubscribe: cdktf records the full call stack of every token the
+      // provider class creates, so each extra frame costs memory for every subscription.
+      new PubsubSubscriptionIamMember(this, 'ServiceAgentSubscriber', {
+        subscription: this.subscriptionId,
+        project,
+        role: 'roles/pubsub.subscriber',
+        member,
+      });
     }
 
     this.warnImmutableChanges(props);
