@@ -1,6 +1,6 @@
 /**
- * eventform version of the Kafka workload (see kafka-shape.ts) under Pulumi's mock runtime: kafkaProvider, Topic,
- * ProducerAcls and ConsumerGroupAcls from `eventform/kafka` (the built package).
+ * eventform version of the Kafka workload (see kafka-shape.ts) under Pulumi's mock runtime: kafkaProvider, Topic and
+ * its grantProduce / grantConsume (ACLs as children of the topic) from `eventform/kafka` (the built package).
  */
 import type * as pulumi from '@pulumi/pulumi';
 import { runScenario } from '../lib/scenario';
@@ -34,17 +34,9 @@ runScenario(async (size) => {
       },
       { provider },
     );
-    const producer = new eventform.ProducerAcls(
-      `${name}-producer`,
-      { principal: producerPrincipal(i), topics: [topic.topicName] },
-      { provider },
-    );
-    const consumer = new eventform.ConsumerGroupAcls(
-      `${name}-consumer`,
-      { principal: consumerPrincipal(i), topics: [topic.topicName], group: consumerGroup(i) },
-      { provider },
-    );
-    created.push(topic.topic, ...producer.acls, ...consumer.acls);
+    const producerAcls = topic.grantProduce(producerPrincipal(i));
+    const consumerAcls = topic.grantConsume(consumerPrincipal(i), consumerGroup(i));
+    created.push(topic.topic, ...producerAcls, ...consumerAcls);
   }
   return settle(created);
 });

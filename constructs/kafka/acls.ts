@@ -1,13 +1,12 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator } from '../../lib/validation';
 import {
   planConsumerGroupAccess,
   planProducerAccess,
   planTransactionalProducerAccess,
   type AclPatternType,
-  type AclPlan,
 } from '../../lib/kafka/acl-plan';
+import { createAcls } from './acl-resources';
 
 /** Who gets access. */
 export interface AclSubjectArgs {
@@ -43,36 +42,6 @@ export interface TransactionalProducerAclsArgs extends ProducerAclsArgs {
   readonly transactionalId: pulumi.Input<string>;
   /** Whether `transactionalId` is exact or a prefix. @default 'LITERAL' */
   readonly transactionalIdPatternType?: AclPatternType;
-}
-
-const PATTERN = { LITERAL: 'Literal', PREFIXED: 'Prefixed' } as const;
-
-function slug(value: unknown, index: number): string {
-  return typeof value === 'string' ? value.replace(/[^A-Za-z0-9._-]/g, '_') : String(index);
-}
-
-/** Creates one `kafka.Acl` per allow rule of the plan, named `<name>-<resource>-<operation>`. */
-function createAcls(parent: pulumi.ComponentResource, name: string, plan: AclPlan): kafka.Acl[] {
-  new PropsValidator(name, pulumi.Output.isInstance).addAll(plan.issues).throwIfAny();
-  const seen = new Map<string, number>();
-  return plan.bindings.map((b) => {
-    const base = `${name}-${b.resourceType.toLowerCase()}-${slug(b.resourceName, seen.size)}-${b.operation.toLowerCase()}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return new kafka.Acl(
-      n === 0 ? base : `${base}-${n}`,
-      {
-        aclResourceType: b.resourceType,
-        aclResourceName: b.resourceName as pulumi.Input<string>,
-        resourcePatternTypeFilter: PATTERN[b.patternType],
-        aclOperation: b.operation,
-        aclPermissionType: 'Allow',
-        aclPrincipal: b.principal as pulumi.Input<string>,
-        aclHost: b.host,
-      },
-      { parent },
-    );
-  });
 }
 
 /**

@@ -1,10 +1,43 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { PropsValidator } from '../../lib/validation';
+import { EventformError } from '../../lib/errors';
+import { PropsValidator, show } from '../../lib/validation';
+import {
+  planConsumerGroupAccess,
+  planProducerAccess,
+  planTransactionalProducerAccess,
+  type AclPatternType,
+} from '../../lib/kafka/acl-plan';
 import type { DeliveryClientSettings, DeliveryProfile } from '../../lib/kafka/delivery-profile';
 import type { KafkaBrokerVersion, TopicConfig } from '../../lib/kafka/topic-config';
 import { checkTopicSpec } from '../../lib/kafka/topic-spec';
+import { createAcls, slug, type AclResourceLabel } from './acl-resources';
 import { PartitionGuard } from './partition-guard';
+
+/** Grant ACLs name this topic `topic` (it is the grant's own topic) and other resources by type and name. */
+const GRANT_LABEL: AclResourceLabel = (b, index) =>
+  b.resourceType === 'Topic' ? 'topic' : `${b.resourceType.toLowerCase()}-${slug(b.resourceName, index)}`;
+
+/** Options of {@link Topic.grantProduce}. */
+export interface TopicProduceGrantOptions {
+  /** Client host the rules apply to. @default '*' (any host) */
+  readonly host?: string;
+  /**
+   * The producer's `transactional.id` (or prefix): also grants Write and Describe on it, as an exactly-once
+   * producer needs. @default - no transactional id
+   */
+  readonly transactionalId?: pulumi.Input<string>;
+  /** Whether `transactionalId` is exact or a prefix. @default 'LITERAL' */
+  readonly transactionalIdPatternType?: AclPatternType;
+}
+
+/** Options of {@link Topic.grantConsume}. */
+export interface TopicConsumeGrantOptions {
+  /** Client host the rules apply to. @default '*' (any host) */
+  readonly host?: string;
+  /** Whether the group is an exact id or a prefix. @default 'LITERAL' */
+  readonly groupPatternType?: AclPatternType;
+}
 
 /** Arguments of {@link Topic}. */
 export interface TopicArgs {
@@ -58,10 +91,16 @@ export class Topic extends pulumi.ComponentResource {
   readonly clientSettings: pulumi.Output<DeliveryClientSettings | undefined>;
   /** The underlying `kafka.Topic`. */
   readonly topic: kafka.Topic;
+  /** The Pulumi name of this component, the prefix of its grants' ACL names. */
+  private readonly resourceName: string;
+  /** Names of the grants made so far, to refuse a repeated one before Pulumi's duplicate-URN error. */
+  private readonly grantNames: string[];
 
   constructor(name: string, args: TopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super('eventform:kafka:Topic', name, {}, opts);
     const rendered = Topic.validate(name, args);
+    this.resourceName = name;
+    this.grantNames = [];
 
     const guard = new PartitionGuard(
       `${name}-partition-guard`,
@@ -88,6 +127,70 @@ export class Topic extends pulumi.ComponentResource {
       config: this.config,
       clientSettings: this.clientSettings,
     });
+  }
+
+  /**
+   * Least-privilege producer access to this topic: Write and Describe for `principal` (plus Write and Describe on its
+   * transactional id when given). The ACLs are children of this topic, named `<topic>-produce-<principal>-...`, so
+   * no extra component is registered; use {@link ProducerAcls} for several topics or prefixes at once.
+   *
+   * ```ts
+   * orders.grantProduce('User:order-service');
+   * ```
+   */
+  grantProduce(principal: pulumi.Input<string>, options: TopicProduceGrantOptions = {}): kafka.Acl[] {
+    const name = this.grantName('produce', principal);
+    const spec = { principal, host: options.host, topics: [this.topicName] };
+    const plan =
+      options.transactionalId === undefined
+        ? planProducerAccess(spec, pulumi.Output.isInstance)
+        : planTransactionalProducerAccess(
+            {
+              ...spec,
+              transactionalId: options.transactionalId,
+              transactionalIdPatternType: options.transactionalIdPatternType,
+            },
+            pulumi.Output.isInstance,
+          );
+    return createAcls(this, name, plan, GRANT_LABEL);
+  }
+
+  /**
+   * Least-privilege consumer-group access to this topic: Read and Describe on the topic and Read on `group` for
+   * `principal`. The ACLs are children of this topic, named `<topic>-consume-<principal>-...`; use
+   * {@link ConsumerGroupAcls} for several topics or prefixes at once.
+   *
+   * ```ts
+   * orders.grantConsume('User:order-processor', 'order-processors');
+   * ```
+   */
+  grantConsume(
+    principal: pulumi.Input<string>,
+    group: pulumi.Input<string>,
+    options: TopicConsumeGrantOptions = {},
+  ): kafka.Acl[] {
+    const name = this.grantName('consume', principal);
+    const plan = planConsumerGroupAccess(
+      { principal, host: options.host, topics: [this.topicName], group, groupPatternType: options.groupPatternType },
+      pulumi.Output.isInstance,
+    );
+    return createAcls(this, name, plan, GRANT_LABEL);
+  }
+
+  private grantName(kind: 'produce' | 'consume', principal: pulumi.Input<string>): string {
+    const name = `${this.resourceName}-${kind}-${slug(principal, this.grantNames.length)}`;
+    if (this.grantNames.includes(name)) {
+      throw new EventformError(
+        {
+          code: 'KAFKA_GRANT_DUPLICATE',
+          path: 'principal',
+          message: `grant${kind === 'produce' ? 'Produce' : 'Consume'} was already called for principal ${show(principal)}; one grant per principal and kind covers the topic (Pulumi would refuse the repeated ACL names).`,
+        },
+        this.resourceName,
+      );
+    }
+    this.grantNames.push(name);
+    return name;
   }
 
   /** Validates the args and returns the config map Kafka receives (profile configs first, explicit ones win). */

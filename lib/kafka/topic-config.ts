@@ -2,10 +2,20 @@ import type { EventformIssue } from '../errors';
 import { show, type UnresolvedPredicate } from '../validation';
 
 /** Kafka broker versions whose topic-config rules eventform knows. */
-export type KafkaBrokerVersion = '3.6' | '3.7' | '3.8' | '3.9' | '4.0' | '4.1';
+export type KafkaBrokerVersion = '3.6' | '3.7' | '3.8' | '3.9' | '4.0' | '4.1' | '4.2' | '4.3' | '4.4';
 
 /** The broker versions eventform knows, oldest first. */
-export const KAFKA_BROKER_VERSIONS: readonly KafkaBrokerVersion[] = ['3.6', '3.7', '3.8', '3.9', '4.0', '4.1'];
+export const KAFKA_BROKER_VERSIONS: readonly KafkaBrokerVersion[] = [
+  '3.6',
+  '3.7',
+  '3.8',
+  '3.9',
+  '4.0',
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+];
 
 /** Broker version assumed when none is given. */
 export const DEFAULT_KAFKA_BROKER_VERSION: KafkaBrokerVersion = '4.0';
@@ -88,6 +98,17 @@ export interface TopicConfig {
   readonly localRetentionMs?: number;
   /** `local.retention.bytes`: -2 follows retention.bytes. @default - broker default (-2) */
   readonly localRetentionBytes?: number;
+  /**
+   * `max.decompressed.message.bytes` (Kafka 4.4+): largest decompressed size of one record, 1 to 2147483639.
+   * @default - broker default (2147483639, no limit)
+   */
+  readonly maxDecompressedMessageBytes?: number;
+  /** `remote.copy.lag.ms` (Kafka 4.4+): time lag before a segment may be tiered; -1 follows local retention. @default - broker default (0) */
+  readonly remoteCopyLagMs?: number;
+  /** `remote.copy.lag.bytes` (Kafka 4.4+): size lag before a segment may be tiered; -1 follows local retention. @default - broker default (-1) */
+  readonly remoteCopyLagBytes?: number;
+  /** `errors.deadletterqueue.group.enable` (Kafka 4.4+): share groups may use this topic as their dead-letter queue. @default - broker default (false) */
+  readonly errorsDeadletterqueueGroupEnable?: boolean;
 }
 
 type Kind = 'int' | 'long' | 'double' | 'boolean' | 'enum' | 'list' | 'replicaList' | 'string';
@@ -137,6 +158,12 @@ export const TOPIC_CONFIG_RULES: readonly TopicConfigKeyRule[] = [
   { key: 'compression.lz4.level', prop: 'compressionLz4Level', kind: 'int', min: 1, max: 17, since: '3.8' },
   { key: 'compression.zstd.level', prop: 'compressionZstdLevel', kind: 'int', min: -131072, max: 22, since: '3.8' },
   { key: 'delete.retention.ms', prop: 'deleteRetentionMs', kind: 'long', min: 0 },
+  {
+    key: 'errors.deadletterqueue.group.enable',
+    prop: 'errorsDeadletterqueueGroupEnable',
+    kind: 'boolean',
+    since: '4.4',
+  },
   { key: 'file.delete.delay.ms', prop: 'fileDeleteDelayMs', kind: 'long', min: 0 },
   { key: 'flush.messages', prop: 'flushMessages', kind: 'long', min: 1 },
   { key: 'flush.ms', prop: 'flushMs', kind: 'long', min: 0 },
@@ -146,6 +173,14 @@ export const TOPIC_CONFIG_RULES: readonly TopicConfigKeyRule[] = [
   { key: 'local.retention.bytes', prop: 'localRetentionBytes', kind: 'long', min: -2 },
   { key: 'local.retention.ms', prop: 'localRetentionMs', kind: 'long', min: -2 },
   { key: 'max.compaction.lag.ms', prop: 'maxCompactionLagMs', kind: 'long', min: 1 },
+  {
+    key: 'max.decompressed.message.bytes',
+    prop: 'maxDecompressedMessageBytes',
+    kind: 'int',
+    min: 1,
+    max: 2147483639,
+    since: '4.4',
+  },
   { key: 'max.message.bytes', prop: 'maxMessageBytes', kind: 'int', min: 0 },
   { key: 'message.downconversion.enable', prop: 'messageDownconversionEnable', kind: 'boolean', removedIn: '4.0' },
   { key: 'message.format.version', prop: 'messageFormatVersion', kind: 'string', removedIn: '4.0' },
@@ -169,6 +204,8 @@ export const TOPIC_CONFIG_RULES: readonly TopicConfigKeyRule[] = [
   { key: 'min.insync.replicas', prop: 'minInsyncReplicas', kind: 'int', min: 1 },
   { key: 'preallocate', prop: 'preallocate', kind: 'boolean' },
   { key: 'remote.storage.enable', prop: 'remoteStorageEnable', kind: 'boolean' },
+  { key: 'remote.copy.lag.bytes', prop: 'remoteCopyLagBytes', kind: 'long', min: -1, since: '4.4' },
+  { key: 'remote.copy.lag.ms', prop: 'remoteCopyLagMs', kind: 'long', min: -1, since: '4.4' },
   { key: 'remote.log.copy.disable', kind: 'boolean', since: '3.9' },
   { key: 'remote.log.delete.on.disable', kind: 'boolean', since: '3.9' },
   { key: 'retention.bytes', prop: 'retentionBytes', kind: 'long' },
@@ -182,6 +219,11 @@ export const TOPIC_CONFIG_RULES: readonly TopicConfigKeyRule[] = [
 
 /** Kafka 4.0 raised the smallest `segment.bytes` from 14 bytes to 1 MiB (KIP-1030). */
 const SEGMENT_BYTES_MIN_4X = 1024 * 1024;
+
+const RULES_BY_KEY: ReadonlyMap<string, TopicConfigKeyRule> = new Map(TOPIC_CONFIG_RULES.map((r) => [r.key, r]));
+const RULES_BY_PROP: ReadonlyMap<string, TopicConfigKeyRule> = new Map(
+  TOPIC_CONFIG_RULES.filter((r) => r.prop).map((r) => [r.prop as string, r]),
+);
 
 function versionIndex(v: KafkaBrokerVersion): number {
   return KAFKA_BROKER_VERSIONS.indexOf(v);
@@ -321,8 +363,14 @@ export function renderTopicConfig(input: RenderTopicConfigInput): RenderedTopicC
   const issues: EventformIssue[] = [];
   const config: Record<string, unknown> = {};
   const where: Record<string, string> = {};
-  const byKey = new Map(TOPIC_CONFIG_RULES.map((r) => [r.key, r]));
-  const byProp = new Map(TOPIC_CONFIG_RULES.filter((r) => r.prop).map((r) => [r.prop as string, r]));
+  if (!KAFKA_BROKER_VERSIONS.includes(version)) {
+    issues.push({
+      code: 'KAFKA_BROKER_VERSION_UNKNOWN',
+      path: 'brokerVersion',
+      message: `brokerVersion ${show(version)} is not a Kafka version whose topic rules eventform knows; use one of ${KAFKA_BROKER_VERSIONS.join(', ')} (the newest one not above your brokers' version).`,
+    });
+    return { config, issues };
+  }
 
   const versionProblem = (rule: TopicConfigKeyRule, prop: string): boolean => {
     if (topicConfigKeyAllowed(rule, version)) return false;
@@ -366,7 +414,7 @@ export function renderTopicConfig(input: RenderTopicConfigInput): RenderedTopicC
   for (const [prop, value] of Object.entries(input.config ?? {})) {
     if (value === undefined) continue;
     const path = `config.${prop}`;
-    const rule = byProp.get(prop);
+    const rule = RULES_BY_PROP.get(prop);
     if (!rule) {
       issues.push({
         code: 'KAFKA_TOPIC_CONFIG_UNKNOWN',
@@ -394,7 +442,7 @@ export function renderTopicConfig(input: RenderTopicConfigInput): RenderedTopicC
 
   for (const [key, value] of Object.entries(input.extraConfig ?? {})) {
     const path = `extraConfig["${key}"]`;
-    const rule = byKey.get(key);
+    const rule = RULES_BY_KEY.get(key);
     if (!rule) {
       issues.push({
         code: 'KAFKA_TOPIC_CONFIG_UNKNOWN',

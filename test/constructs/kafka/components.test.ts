@@ -425,6 +425,96 @@ const acl = (resourceType: string, name: string, pattern: string, op: string, pr
   aclHost: '*',
 });
 
+describe('Topic grants', () => {
+  it('grantProduce and grantConsume create least-privilege ACLs on the topic itself, as its children', async () => {
+    const parents: { name: string; parent?: pulumi.Resource }[] = [];
+    let orders: Topic | undefined;
+    const c = await capture(() => {
+      orders = new Topic(
+        'orders',
+        { name: 'orders', partitions: 3, replicationFactor: 1 },
+        {
+          transformations: [
+            (a) => {
+              if (a.type === ACL) parents.push({ name: a.name, parent: a.opts.parent });
+              return undefined;
+            },
+          ],
+        },
+      );
+      orders.grantProduce('User:order-service');
+      orders.grantProduce('User:payments', { transactionalId: 'payments-', transactionalIdPatternType: 'PREFIXED' });
+      orders.grantConsume('User:order-processor', 'order-processors', { host: '10.0.0.7' });
+    });
+    const byName = Object.fromEntries(c.ofType(ACL).map((r) => [r.name, r.inputs]));
+    expect(byName).toEqual({
+      'orders-produce-User_order-service-topic-write': acl('Topic', 'orders', 'Literal', 'Write', 'User:order-service'),
+      'orders-produce-User_order-service-topic-describe': acl(
+        'Topic',
+        'orders',
+        'Literal',
+        'Describe',
+        'User:order-service',
+      ),
+      'orders-produce-User_payments-topic-write': acl('Topic', 'orders', 'Literal', 'Write', 'User:payments'),
+      'orders-produce-User_payments-topic-describe': acl('Topic', 'orders', 'Literal', 'Describe', 'User:payments'),
+      'orders-produce-User_payments-transactionalid-payments--write': acl(
+        'TransactionalID',
+        'payments-',
+        'Prefixed',
+        'Write',
+        'User:payments',
+      ),
+      'orders-produce-User_payments-transactionalid-payments--describe': acl(
+        'TransactionalID',
+        'payments-',
+        'Prefixed',
+        'Describe',
+        'User:payments',
+      ),
+      'orders-consume-User_order-processor-topic-read': {
+        ...acl('Topic', 'orders', 'Literal', 'Read', 'User:order-processor'),
+        aclHost: '10.0.0.7',
+      },
+      'orders-consume-User_order-processor-topic-describe': {
+        ...acl('Topic', 'orders', 'Literal', 'Describe', 'User:order-processor'),
+        aclHost: '10.0.0.7',
+      },
+      'orders-consume-User_order-processor-group-order-processors-read': {
+        ...acl('Group', 'order-processors', 'Literal', 'Read', 'User:order-processor'),
+        aclHost: '10.0.0.7',
+      },
+    });
+    // Children of the topic component (they inherit its provider); no extra component resource is registered.
+    expect(parents).toHaveLength(9);
+    expect(parents.every((p) => p.parent === orders)).toBe(true);
+    expect(c.resources.filter((r) => r.type.startsWith('eventform:kafka:')).map((r) => r.type)).toEqual([
+      'eventform:kafka:Topic',
+    ]);
+  });
+
+  it('refuses a repeated grant for the same principal, and a principal without a type, before Pulumi sees them', async () => {
+    let repeated: ReturnType<typeof thrown> | undefined;
+    let untyped: ReturnType<typeof thrown> | undefined;
+    let produceAcls = 0;
+    await capture(() => {
+      const topic = new Topic('dup', { name: 'dup', partitions: 1, replicationFactor: 1 });
+      topic.grantConsume('User:a', 'g');
+      repeated = thrown(() => topic.grantConsume('User:a', 'other-group'));
+      // Produce and consume grants for one principal are different grants.
+      produceAcls = topic.grantProduce('User:a').length;
+      untyped = thrown(() => topic.grantProduce('order-service'));
+    });
+    expect(repeated?.code).toBe('KAFKA_GRANT_DUPLICATE');
+    expect(repeated?.message).toMatch(
+      /^dup: \[KAFKA_GRANT_DUPLICATE\] principal: grantConsume was already called for principal "User:a"/,
+    );
+    expect(produceAcls).toBe(2);
+    expect(untyped?.code).toBe('KAFKA_ACL_PRINCIPAL');
+    expect(untyped?.message).toMatch(/got "order-service"/);
+  });
+});
+
 describe('ACL helpers', () => {
   it('grant least privilege to producer, consumer group and transactional producer', async () => {
     const c = await capture(() => {
