@@ -102,7 +102,7 @@ function buildEventRuler(root: string, log: (line: string) => void): string | un
     return undefined;
   }
   log('  building bench/event-ruler with Maven (cached afterwards)');
-  const build = spawnSync('mvn', ['-q', '-B', '-f', join(root, 'bench', 'event-ruler', 'pom.xml'), 'package'], {
+  const build = spawnSync('mvn', ['-q', '-B', '-U', '-f', join(root, 'bench', 'event-ruler', 'pom.xml'), 'package'], {
     cwd: root,
     env: childEnv(),
     encoding: 'utf8',
