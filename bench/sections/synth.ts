@@ -16,6 +16,11 @@ interface Workload {
   readonly what: string;
   readonly sizes: readonly [number, number];
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * A third variant run in the same rounds: plain engine resources under the same construct tree as eventform's
+   * (`<engine>-plain-tree.ts`), so the report can tell the engine's cost of nested paths from eventform's own.
+   */
+  readonly treeReference?: boolean;
 }
 
 const WORKLOADS: readonly Workload[] = [
@@ -30,11 +35,12 @@ const WORKLOADS: readonly Workload[] = [
     what: 'subscriptions (dead-letter, IAM, alerts)',
     sizes: [250, 500],
     env: { CHECKPOINT_DISABLE: '1' },
+    treeReference: true,
   },
   { engine: 'kafka', what: 'topics with ACLs (Pulumi mocks)', sizes: [100, 200], env: {} },
 ];
 
-type Variant = 'plain' | 'eventform';
+type Variant = 'plain' | 'eventform' | 'plain-tree';
 
 /** Medians of one variant at one size. */
 export interface VariantResult {
@@ -58,6 +64,12 @@ export interface SynthRow {
   readonly timeRatio?: number;
   readonly cpuRatio?: number;
   readonly memoryRatio?: number;
+  /** The plain engine under eventform's construct tree (same logical IDs), when the workload has one. */
+  readonly plainTree?: VariantResult;
+  /** eventform / plain-tree: what eventform's own code costs beyond the nesting. */
+  readonly treeTimeRatio?: number;
+  readonly treeCpuRatio?: number;
+  readonly treeMemoryRatio?: number;
 }
 
 /** Growth of one engine from the small to the large size. */
@@ -119,6 +131,7 @@ export function runSynthSection(
       eventform: existsSync(join(root, 'bench', 'synth', `${workload.engine}-eventform.ts`))
         ? join(buildDir, 'synth', `${workload.engine}-eventform.js`)
         : undefined,
+      'plain-tree': workload.treeReference ? join(buildDir, 'synth', `${workload.engine}-plain-tree.js`) : undefined,
     };
     const perSize: SynthRow[] = [];
     for (const size of workload.sizes) {
@@ -130,9 +143,11 @@ export function runSynthSection(
         eventform: scripts.eventform
           ? { wallMs: [], cpuMs: [], rssKb: [] }
           : { wallMs: [], cpuMs: [], rssKb: [], error: 'not built yet' },
+        'plain-tree': { wallMs: [], cpuMs: [], rssKb: [] },
       };
       for (let round = -1; round < reps; round++) {
-        const order: Variant[] = round % 2 === 0 ? ['eventform', 'plain'] : ['plain', 'eventform'];
+        const pair: Variant[] = round % 2 === 0 ? ['eventform', 'plain'] : ['plain', 'eventform'];
+        const order: Variant[] = scripts['plain-tree'] ? [...pair, 'plain-tree'] : pair;
         for (const variant of order) {
           const script = scripts[variant];
           const sample = samples[variant];
@@ -168,16 +183,26 @@ export function runSynthSection(
       };
       const plain = result('plain');
       const eventform = result('eventform');
+      const plainTree = scripts['plain-tree'] ? result('plain-tree') : undefined;
       const row: SynthRow = {
         engine: workload.engine,
         what: workload.what,
         size,
         plain,
         eventform,
-        sameResources: sameCounts(plain.resources, eventform.resources),
+        sameResources:
+          plainTree && sameCounts(plainTree.resources, eventform.resources) === false
+            ? false
+            : sameCounts(plain.resources, eventform.resources),
         timeRatio: ratio(eventform.wallMs, plain.wallMs),
         cpuRatio: ratio(eventform.cpuMs, plain.cpuMs),
         memoryRatio: ratio(eventform.maxRssMb, plain.maxRssMb),
+        ...(plainTree && {
+          plainTree,
+          treeTimeRatio: ratio(eventform.wallMs, plainTree.wallMs),
+          treeCpuRatio: ratio(eventform.cpuMs, plainTree.cpuMs),
+          treeMemoryRatio: ratio(eventform.maxRssMb, plainTree.maxRssMb),
+        }),
       };
       log(
         `  ${workload.engine} ${size}: plain ${cell(plain.wallMs)} ms / ${cell(plain.maxRssMb)} MB, ` +
@@ -230,6 +255,41 @@ export function renderSynthSection(section: SynthSection): string {
     cell(row.plainMemory, 2),
     cell(row.eventformMemory, 2),
   ]);
+  const treeRows = section.rows
+    .filter((row) => row.plainTree)
+    .map((row) => [
+      `${row.engine} ${row.size}`,
+      cell(row.plainTree?.wallMs),
+      cell(row.plainTree?.cpuMs),
+      cell(row.plainTree?.maxRssMb),
+      cell(ratio(row.plainTree?.cpuMs, row.plain.cpuMs), 2),
+      cell(ratio(row.plainTree?.maxRssMb, row.plain.maxRssMb), 2),
+      cell(row.treeTimeRatio, 2),
+      cell(row.treeCpuRatio, 2),
+      cell(row.treeMemoryRatio, 2),
+    ]);
+  const tree =
+    treeRows.length === 0
+      ? []
+      : [
+          '',
+          "Reference: the plain engine under eventform's construct tree (same logical IDs); tree/plain is what the engine",
+          "charges for nested paths, ef/tree what eventform's own code adds",
+          renderTable(
+            [
+              'workload',
+              'tree ms',
+              'tree cpu',
+              'tree MB',
+              'cpu tree/plain',
+              'mem tree/plain',
+              'time ef/tree',
+              'cpu ef/tree',
+              'mem ef/tree',
+            ],
+            treeRows,
+          ),
+        ];
   return [
     `Synth cost: median of ${section.reps} fresh processes per variant (${section.env})`,
     renderTable(
@@ -249,6 +309,7 @@ export function renderSynthSection(section: SynthSection): string {
       ],
       rows,
     ),
+    ...tree,
     '',
     'Growth large/small size (target <= 2.2x)',
     renderTable(['engine', 'plain time', 'ef time', 'plain cpu', 'ef cpu', 'plain mem', 'ef mem'], growth),
