@@ -1,22 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-/** The project-relative files a fresh Node process has loaded after `require('constructs/gcp')`. */
-function filesLoadedByGcpEntryPoint(): string[] {
-  const script =
-    "require('./constructs/gcp');" +
-    'process.stdout.write(JSON.stringify(Object.keys(require.cache).map((f) => f.slice(process.cwd().length + 1))));';
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return JSON.parse(run.stdout) as string[];
-}
+import { filesLoadedBy } from '../../support/loaded-files';
 
 describe('loading eventform/gcp', () => {
   test('loads the provider resources of topics, subscriptions and alerts, and no feature-only module', () => {
-    const loaded = filesLoadedByGcpEntryPoint();
+    const loaded = filesLoadedBy('./constructs/gcp');
     const provider = loaded
       .filter((f) => f.startsWith('node_modules/@cdktf/provider-google/lib/'))
       .map((f) => f.split('/')[4])
