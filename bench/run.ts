@@ -7,7 +7,7 @@
  * 3. Pattern matcher: eventform's matchEvent against aws/event-ruler on one shared cases file, plus the pattern
  *    matcher's own benchmark (bench/pattern/bench.ts --json).
  *
- * Prints a table and writes bench/results/latest.json. Options: `--reps=N` (default 5),
+ * Prints a table and writes bench/results/latest.json. Options: `--reps=N` (default 7),
  * `--only=synth,imports,matcher` (default all), `--engines=aws,gcp,kafka` (synth and import sections; default all),
  * `--skip-build` (reuse dist/; it is also reused when newer than every source file).
  */
@@ -62,7 +62,11 @@ function log(line: string): void {
 }
 
 function main(): void {
-  const reps = Number(option('reps') ?? 5);
+  const reps = Number(option('reps') ?? 7);
+  if (!Number.isInteger(reps) || reps < 1) {
+    process.stderr.write(`--reps=${option('reps')}: expected a whole number of runs, at least 1\n`);
+    process.exit(2);
+  }
   const only = listOption('only', SECTIONS);
   const engines: Engine[] = listOption('engines', ENGINES);
   const started = Date.now();
