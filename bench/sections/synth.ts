@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChild } from '../lib/child';
 import type { ScenarioReport } from '../lib/scenario';
-import { median, ratio } from '../lib/stats';
+import { median, pairedRatio, ratio } from '../lib/stats';
 import { cell, renderTable } from '../lib/table';
 
 /** The engines the benchmark knows, in the order it runs them. */
@@ -64,6 +64,8 @@ export interface SynthRow {
   readonly timeRatio?: number;
   readonly cpuRatio?: number;
   readonly memoryRatio?: number;
+  /** Median of the per-round eventform / plain ratios (the two ran back to back): wall time, CPU time, peak memory. */
+  readonly paired?: { readonly time?: number; readonly cpu?: number; readonly memory?: number };
   /** The plain engine under eventform's construct tree (same logical IDs), when the workload has one. */
   readonly plainTree?: VariantResult;
   /** eventform / plain-tree: what eventform's own code costs beyond the nesting. */
@@ -197,6 +199,11 @@ export function runSynthSection(
         timeRatio: ratio(eventform.wallMs, plain.wallMs),
         cpuRatio: ratio(eventform.cpuMs, plain.cpuMs),
         memoryRatio: ratio(eventform.maxRssMb, plain.maxRssMb),
+        paired: {
+          time: pairedRatio(samples.eventform.wallMs, samples.plain.wallMs),
+          cpu: pairedRatio(samples.eventform.cpuMs, samples.plain.cpuMs),
+          memory: pairedRatio(samples.eventform.rssKb, samples.plain.rssKb),
+        },
         ...(plainTree && {
           plainTree,
           treeTimeRatio: ratio(eventform.wallMs, plainTree.wallMs),
@@ -239,9 +246,11 @@ export function renderSynthSection(section: SynthSection): string {
     cell(row.plain.wallMs),
     cell(row.eventform.wallMs),
     verdict(row.timeRatio, 1.1),
+    cell(row.paired?.time, 2),
     cell(row.plain.cpuMs),
     cell(row.eventform.cpuMs),
     cell(row.cpuRatio, 2),
+    cell(row.paired?.cpu, 2),
     cell(row.plain.maxRssMb),
     cell(row.eventform.maxRssMb),
     verdict(row.memoryRatio, 1.1),
@@ -291,7 +300,8 @@ export function renderSynthSection(section: SynthSection): string {
           ),
         ];
   return [
-    `Synth cost: median of ${section.reps} fresh processes per variant (${section.env})`,
+    `Synth cost: median of ${section.reps} fresh processes per variant (${section.env}); ratios are of the medians,`,
+    "'paired' is the median of the per-round ratios (plain and eventform ran back to back), steadier on a drifting machine",
     renderTable(
       [
         'workload',
@@ -300,9 +310,11 @@ export function renderSynthSection(section: SynthSection): string {
         'plain ms',
         'ef ms',
         'time ef/plain',
+        'paired',
         'plain cpu',
         'ef cpu',
         'cpu ef/plain',
+        'paired',
         'plain MB',
         'ef MB',
         'mem ef/plain',
