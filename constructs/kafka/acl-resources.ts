@@ -6,7 +6,7 @@ import { PropsValidator } from '../../lib/validation';
 const PATTERN = { LITERAL: 'Literal', PREFIXED: 'Prefixed' } as const;
 
 /** A resource-name-safe form of a string value; `index` stands in for values not known yet (Outputs). */
-export function slug(value: unknown, index: number): string {
+function slug(value: unknown, index: number): string {
   return typeof value === 'string' ? value.replace(/[^A-Za-z0-9._-]/g, '_') : String(index);
 }
 

@@ -1,7 +1,6 @@
 import * as kafka from '@pulumi/kafka';
 import * as pulumi from '@pulumi/pulumi';
-import { EventformError } from '../../lib/errors';
-import { PropsValidator, show } from '../../lib/validation';
+import { PropsValidator } from '../../lib/validation';
 import {
   planConsumerGroupAccess,
   planProducerAccess,
@@ -11,12 +10,8 @@ import {
 import type { DeliveryClientSettings, DeliveryProfile } from '../../lib/kafka/delivery-profile';
 import type { KafkaBrokerVersion, TopicConfig } from '../../lib/kafka/topic-config';
 import { checkTopicSpec } from '../../lib/kafka/topic-spec';
-import { createAcls, slug, type AclResourceLabel } from './acl-resources';
 import { PartitionGuard } from './partition-guard';
-
-/** Grant ACLs name this topic `topic` (it is the grant's own topic) and other resources by type and name. */
-const GRANT_LABEL: AclResourceLabel = (b, index) =>
-  b.resourceType === 'Topic' ? 'topic' : `${b.resourceType.toLowerCase()}-${slug(b.resourceName, index)}`;
+import { TopicGrants } from './topic-grants';
 
 /** Options of {@link Topic.grantProduce}. */
 export interface TopicProduceGrantOptions {
@@ -26,7 +21,7 @@ export interface TopicProduceGrantOptions {
    * The producer's `transactional.id` (or prefix): also grants Write and Describe on it, as an exactly-once
    * producer needs. @default - no transactional id
    */
-  readonly transactionalId?: pulumi.Input<string>;
+  readonly transactionalId?: string;
   /** Whether `transactionalId` is exact or a prefix. @default 'LITERAL' */
   readonly transactionalIdPatternType?: AclPatternType;
 }
@@ -91,16 +86,13 @@ export class Topic extends pulumi.ComponentResource {
   readonly clientSettings: pulumi.Output<DeliveryClientSettings | undefined>;
   /** The underlying `kafka.Topic`. */
   readonly topic: kafka.Topic;
-  /** The Pulumi name of this component, the prefix of its grants' ACL names. */
-  private readonly resourceName: string;
-  /** Names of the grants made so far, to refuse a repeated one before Pulumi's duplicate-URN error. */
-  private readonly grantNames: string[];
+  /** The ACLs granted on this topic through grantProduce / grantConsume. */
+  private readonly grants: TopicGrants;
 
   constructor(name: string, args: TopicArgs, opts?: pulumi.ComponentResourceOptions) {
     super('eventform:kafka:Topic', name, {}, opts);
     const rendered = Topic.validate(name, args);
-    this.resourceName = name;
-    this.grantNames = [];
+    this.grants = new TopicGrants(this, name);
 
     const guard = new PartitionGuard(
       `${name}-partition-guard`,
@@ -130,67 +122,63 @@ export class Topic extends pulumi.ComponentResource {
   }
 
   /**
-   * Least-privilege producer access to this topic: Write and Describe for `principal` (plus Write and Describe on its
-   * transactional id when given). The ACLs are children of this topic, named `<topic>-produce-<principal>-...`, so
-   * no extra component is registered; use {@link ProducerAcls} for several topics or prefixes at once.
+   * Least-privilege producer access to this topic: Write and Describe for `principal`, plus Write and Describe on its
+   * transactional id when given (an exactly-once producer needs them). The ACLs are children of this topic, named
+   * `<topic>-produce-<principal>[-host-<host>]-<resource>-<operation>`, so no extra component is registered and
+   * adding or reordering grants renames nothing. A rule an earlier grant on this topic already created is not
+   * repeated; returns the ACLs this call created. Use {@link ProducerAcls} for several topics, prefixes, or a
+   * principal known only at deploy time.
    *
    * ```ts
    * orders.grantProduce('User:order-service');
    * ```
    */
-  grantProduce(principal: pulumi.Input<string>, options: TopicProduceGrantOptions = {}): kafka.Acl[] {
-    const name = this.grantName('produce', principal);
+  grantProduce(principal: string, options: TopicProduceGrantOptions = {}): kafka.Acl[] {
     const spec = { principal, host: options.host, topics: [this.topicName] };
-    const plan =
-      options.transactionalId === undefined
-        ? planProducerAccess(spec, pulumi.Output.isInstance)
-        : planTransactionalProducerAccess(
-            {
-              ...spec,
-              transactionalId: options.transactionalId,
-              transactionalIdPatternType: options.transactionalIdPatternType,
-            },
-            pulumi.Output.isInstance,
-          );
-    return createAcls(this, name, plan, GRANT_LABEL);
+    return this.grants.grant({
+      kind: 'produce',
+      method: 'grantProduce',
+      names: { principal, transactionalId: options.transactionalId },
+      plan:
+        options.transactionalId === undefined
+          ? planProducerAccess(spec, pulumi.Output.isInstance)
+          : planTransactionalProducerAccess(
+              {
+                ...spec,
+                transactionalId: options.transactionalId,
+                transactionalIdPatternType: options.transactionalIdPatternType,
+              },
+              pulumi.Output.isInstance,
+            ),
+    });
   }
 
   /**
    * Least-privilege consumer-group access to this topic: Read and Describe on the topic and Read on `group` for
-   * `principal`. The ACLs are children of this topic, named `<topic>-consume-<principal>-...`; use
-   * {@link ConsumerGroupAcls} for several topics or prefixes at once.
+   * `principal`. The ACLs are children of this topic, named `<topic>-consume-<principal>[-host-<host>]-...`; a
+   * second group for the same principal adds only that group's Read. Returns the ACLs this call created. Use
+   * {@link ConsumerGroupAcls} for several topics, prefixes, or values known only at deploy time.
    *
    * ```ts
    * orders.grantConsume('User:order-processor', 'order-processors');
    * ```
    */
-  grantConsume(
-    principal: pulumi.Input<string>,
-    group: pulumi.Input<string>,
-    options: TopicConsumeGrantOptions = {},
-  ): kafka.Acl[] {
-    const name = this.grantName('consume', principal);
-    const plan = planConsumerGroupAccess(
-      { principal, host: options.host, topics: [this.topicName], group, groupPatternType: options.groupPatternType },
-      pulumi.Output.isInstance,
-    );
-    return createAcls(this, name, plan, GRANT_LABEL);
-  }
-
-  private grantName(kind: 'produce' | 'consume', principal: pulumi.Input<string>): string {
-    const name = `${this.resourceName}-${kind}-${slug(principal, this.grantNames.length)}`;
-    if (this.grantNames.includes(name)) {
-      throw new EventformError(
+  grantConsume(principal: string, group: string, options: TopicConsumeGrantOptions = {}): kafka.Acl[] {
+    return this.grants.grant({
+      kind: 'consume',
+      method: 'grantConsume',
+      names: { principal, group },
+      plan: planConsumerGroupAccess(
         {
-          code: 'KAFKA_GRANT_DUPLICATE',
-          path: 'principal',
-          message: `grant${kind === 'produce' ? 'Produce' : 'Consume'} was already called for principal ${show(principal)}; one grant per principal and kind covers the topic (Pulumi would refuse the repeated ACL names).`,
+          principal,
+          host: options.host,
+          topics: [this.topicName],
+          group,
+          groupPatternType: options.groupPatternType,
         },
-        this.resourceName,
-      );
-    }
-    this.grantNames.push(name);
-    return name;
+        pulumi.Output.isInstance,
+      ),
+    });
   }
 
   /** Validates the args and returns the config map Kafka receives (profile configs first, explicit ones win). */

@@ -472,15 +472,15 @@ describe('Topic grants', () => {
         'Describe',
         'User:payments',
       ),
-      'orders-consume-User_order-processor-topic-read': {
+      'orders-consume-User_order-processor-host-10.0.0.7-topic-read': {
         ...acl('Topic', 'orders', 'Literal', 'Read', 'User:order-processor'),
         aclHost: '10.0.0.7',
       },
-      'orders-consume-User_order-processor-topic-describe': {
+      'orders-consume-User_order-processor-host-10.0.0.7-topic-describe': {
         ...acl('Topic', 'orders', 'Literal', 'Describe', 'User:order-processor'),
         aclHost: '10.0.0.7',
       },
-      'orders-consume-User_order-processor-group-order-processors-read': {
+      'orders-consume-User_order-processor-host-10.0.0.7-group-order-processors-read': {
         ...acl('Group', 'order-processors', 'Literal', 'Read', 'User:order-processor'),
         aclHost: '10.0.0.7',
       },
@@ -493,25 +493,91 @@ describe('Topic grants', () => {
     ]);
   });
 
-  it('refuses a repeated grant for the same principal, and a principal without a type, before Pulumi sees them', async () => {
+  it('adds only the new rules when a principal gets a second group or a transactional id, and refuses an exact repeat', async () => {
+    let second: string[] = [];
+    let txn: string[] = [];
     let repeated: ReturnType<typeof thrown> | undefined;
-    let untyped: ReturnType<typeof thrown> | undefined;
-    let produceAcls = 0;
+    let invalidTwice: (string | undefined)[] = [];
     await capture(() => {
       const topic = new Topic('dup', { name: 'dup', partitions: 1, replicationFactor: 1 });
-      topic.grantConsume('User:a', 'g');
-      repeated = thrown(() => topic.grantConsume('User:a', 'other-group'));
-      // Produce and consume grants for one principal are different grants.
-      produceAcls = topic.grantProduce('User:a').length;
-      untyped = thrown(() => topic.grantProduce('order-service'));
+      topic.grantConsume('User:a', 'g1');
+      // Topic Read and Describe exist already: only the second group's Read is new.
+      second = topic.grantConsume('User:a', 'g2').map((a) => (a as unknown as { __name: string }).__name);
+      // Write is new, Describe on the topic was granted by the consume grant; the transactional id rules are new.
+      txn = topic
+        .grantProduce('User:a', { transactionalId: 'a-txn' })
+        .map((a) => (a as unknown as { __name: string }).__name);
+      repeated = thrown(() => topic.grantConsume('User:a', 'g1'));
+      // A refused grant records nothing: the same mistake gives the same error twice.
+      invalidTwice = [thrown(() => topic.grantProduce('nope')).code, thrown(() => topic.grantProduce('nope')).code];
     });
+    expect(second).toEqual(['dup-consume-User_a-group-g2-read']);
+    expect(txn).toEqual([
+      'dup-produce-User_a-topic-write',
+      'dup-produce-User_a-transactionalid-a-txn-write',
+      'dup-produce-User_a-transactionalid-a-txn-describe',
+    ]);
     expect(repeated?.code).toBe('KAFKA_GRANT_DUPLICATE');
     expect(repeated?.message).toMatch(
-      /^dup: \[KAFKA_GRANT_DUPLICATE\] principal: grantConsume was already called for principal "User:a"/,
+      /^dup: \[KAFKA_GRANT_DUPLICATE\] principal: grantConsume grants nothing new.*"User:a"/,
     );
-    expect(produceAcls).toBe(2);
-    expect(untyped?.code).toBe('KAFKA_ACL_PRINCIPAL');
-    expect(untyped?.message).toMatch(/got "order-service"/);
+    expect(invalidTwice).toEqual(['KAFKA_ACL_PRINCIPAL', 'KAFKA_ACL_PRINCIPAL']);
+  });
+
+  it('names ACLs from the principal, host and resource, never from call order', async () => {
+    const c = await capture(() => {
+      const topic = new Topic('t', { name: 't', partitions: 1, replicationFactor: 1 });
+      topic.grantProduce('User:a@b');
+      topic.grantProduce('User:a+b');
+      topic.grantProduce('User:a@b', { host: '10.0.0.7' });
+    });
+    const names = c.ofType(ACL).map((r) => r.name);
+    // Two principals that read the same once unsafe characters are replaced keep apart by a hash of the principal.
+    const at = names.filter((n) => n.startsWith('t-produce-User_a_b-') && !n.includes('-host-'));
+    expect(new Set(at.map((n) => n.split('-')[3])).size).toBe(2);
+    expect(at.every((n) => /^t-produce-User_a_b-[0-9a-f]{8}-topic-(write|describe)$/.test(n))).toBe(true);
+    expect(names.filter((n) => n.includes('-host-10.0.0.7-'))).toHaveLength(2);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('refuses names known only at deploy time, which would make the ACL names unstable', async () => {
+    let unresolved: ReturnType<typeof thrown> | undefined;
+    await capture(() => {
+      const topic = new Topic('late', { name: 'late', partitions: 1, replicationFactor: 1 });
+      unresolved = thrown(() =>
+        topic.grantConsume(pulumi.output('User:x') as unknown as string, pulumi.output('g') as unknown as string),
+      );
+    });
+    expect(unresolved?.code).toBe('MULTIPLE_ISSUES');
+    expect(unresolved?.issues?.map((i) => i.code)).toEqual([
+      'KAFKA_GRANT_NAME_UNRESOLVED',
+      'KAFKA_GRANT_NAME_UNRESOLVED',
+    ]);
+    expect(unresolved?.message).toMatch(
+      /grantConsume: principal must be a plain string.*got an Output.*ConsumerGroupAcls/,
+    );
+  });
+
+  it('the grant ACLs use the provider given to the topic', async () => {
+    const providerOf: Record<string, string | undefined> = {};
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (a) => {
+          providerOf[a.name] = a.provider;
+          return { id: `${a.name}-id`, state: a.inputs };
+        },
+        call: (a) => a.inputs,
+      },
+      'project',
+      'stack',
+      false,
+    );
+    const provider = kafkaProvider('cluster', { bootstrapServers: ['b1:9093'], tlsEnabled: true });
+    const topic = new Topic('p', { name: 'p', partitions: 1, replicationFactor: 1 }, { provider });
+    topic.grantProduce('User:x');
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    expect(providerOf['p-produce-User_x-topic-write']).toMatch(/::pulumi:providers:kafka::cluster::/);
+    expect(providerOf['p-produce-User_x-topic-describe']).toMatch(/::pulumi:providers:kafka::cluster::/);
   });
 });
 
