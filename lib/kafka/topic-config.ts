@@ -275,6 +275,15 @@ function toText(rule: TopicConfigKeyRule, value: unknown): { text?: string; prob
   }
 }
 
+/** Java's `String.trim()`: removes leading and trailing characters up to U+0020. */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
+}
+
 /** Checks a config value (as the string Kafka receives) against the key's type, enum and range. */
 function checkText(rule: TopicConfigKeyRule, text: string, version: KafkaBrokerVersion): string | undefined {
   const min = minFor(rule, version);
@@ -306,8 +315,9 @@ function checkText(rule: TopicConfigKeyRule, text: string, version: KafkaBrokerV
     }
     case 'replicaList': {
       // The broker's ThrottledReplicaListValidator: the literal `*`, or `partitionId:brokerId` pairs separated by
-      // commas (an empty list clears the throttle).
-      const items = text.split(',').map((s) => s.trim());
+      // commas (an empty list clears the throttle). Items are trimmed as Java's String.trim() does: characters up to
+      // U+0020 (controls included), not Unicode spaces.
+      const items = text.split(',').map(javaTrim);
       if (items.join('') === '*' || items.every((item) => /^(\d+:\d+)?$/.test(item))) return undefined;
       return "must be the literal '*' or a comma-separated list of partitionId:brokerId pairs, e.g. '0:101,1:102'";
     }
@@ -358,20 +368,20 @@ export interface RenderedTopicConfig {
  * (which the broker itself does not check).
  */
 export function renderTopicConfig(input: RenderTopicConfigInput): RenderedTopicConfig {
-  const version = input.brokerVersion ?? DEFAULT_KAFKA_BROKER_VERSION;
-  const unresolved = input.isUnresolved ?? (() => false);
   const issues: EventformIssue[] = [];
   const config: Record<string, unknown> = {};
   const where: Record<string, string> = {};
+  let version = input.brokerVersion ?? DEFAULT_KAFKA_BROKER_VERSION;
   if (!KAFKA_BROKER_VERSIONS.includes(version)) {
+    const newest = KAFKA_BROKER_VERSIONS[KAFKA_BROKER_VERSIONS.length - 1];
     issues.push({
       code: 'KAFKA_BROKER_VERSION_UNKNOWN',
       path: 'brokerVersion',
-      message: `brokerVersion ${show(version)} is not a Kafka version whose topic rules eventform knows; use one of ${KAFKA_BROKER_VERSIONS.join(', ')} (the newest one not above your brokers' version).`,
+      message: `brokerVersion ${show(version)} is not a Kafka version whose topic rules eventform knows; use one of ${KAFKA_BROKER_VERSIONS.join(', ')} (the newest one not above your brokers' version). The rest of the config was checked against ${newest}.`,
     });
-    return { config, issues };
+    version = newest;
   }
-
+  const unresolved = input.isUnresolved ?? (() => false);
   const versionProblem = (rule: TopicConfigKeyRule, prop: string): boolean => {
     if (topicConfigKeyAllowed(rule, version)) return false;
     const removed = rule.removedIn !== undefined && versionIndex(version) >= versionIndex(rule.removedIn);

@@ -53,15 +53,16 @@ describe('Kafka 4.2 to 4.4 topic rules (read off the 4.4.0 broker: LogConfig and
     expect(result.issues[0].message).toMatch(/needs Kafka 4\.4 or later; brokerVersion is 4\.3/);
   });
 
-  test('an unknown broker version is an error naming the versions eventform knows, not a silent guess', () => {
+  test('an unknown broker version is an error naming the versions eventform knows, reported with the other problems', () => {
     const result = renderTopicConfig({
       brokerVersion: '5.0' as KafkaBrokerVersion,
-      config: { retentionMs: 1000 },
+      config: { retentionMs: 1000, minCleanableDirtyRatio: 2 },
     });
-    expect(result.config).toEqual({});
-    expect(result.issues).toHaveLength(1);
-    expect(result.issues[0].code).toBe('KAFKA_BROKER_VERSION_UNKNOWN');
+    expect(result.issues.map((i) => i.code)).toEqual(['KAFKA_BROKER_VERSION_UNKNOWN', 'KAFKA_TOPIC_CONFIG_VALUE']);
     expect(result.issues[0].path).toBe('brokerVersion');
-    expect(result.issues[0].message).toMatch(/"5\.0".*3\.6, 3\.7, 3\.8, 3\.9, 4\.0, 4\.1, 4\.2, 4\.3, 4\.4/);
+    expect(result.issues[0].message).toMatch(
+      /"5\.0".*3\.6, 3\.7, 3\.8, 3\.9, 4\.0, 4\.1, 4\.2, 4\.3, 4\.4.*checked against 4\.4/,
+    );
+    expect(result.issues[1].path).toBe('config.minCleanableDirtyRatio');
   });
 });
