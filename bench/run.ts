@@ -44,7 +44,7 @@ function option(name: string): string | undefined {
 function listOption<T extends string>(name: string, allowed: readonly T[]): T[] {
   const raw = option(name);
   if (raw === undefined) return [...allowed];
-  const items = raw.split(',').filter((item) => item !== '');
+  const items = [...new Set(raw.split(',').filter((item) => item !== ''))];
   const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
   if (items.length === 0 || unknown.length > 0) {
     process.stderr.write(

@@ -9,6 +9,8 @@ export interface ScenarioOutput {
   readonly stacks: number;
   /** Resource count by engine resource type, e.g. `AWS::Events::Rule` or `google_pubsub_subscription`. */
   readonly resources: Record<string, number>;
+  /** SHA-256 of the sorted resource addresses (`type.logicalId`), where the workload compares logical IDs. */
+  readonly addressDigest?: string;
 }
 
 /** One line of JSON a scenario child prints on stdout as its last line. */
