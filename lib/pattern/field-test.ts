@@ -54,9 +54,21 @@ export class FieldTest {
 
   /** Whether this field has any value alternative (as opposed to only `exists: false`). */
   get hasValueTest(): boolean {
-    return (this.valueTestCache ??=
+    return (this.valueTestCache ??= this.strings.size > 0 || this.hasNonStringAlternative);
+  }
+
+  /**
+   * The strings this field accepts when exact strings are its only alternatives (then a leaf matches exactly when
+   * it is a string in this set), otherwise undefined. Rule sets index rules by such fields.
+   */
+  get exactStrings(): ReadonlySet<string> | undefined {
+    return this.strings.size > 0 && !this.absent && !this.hasNonStringAlternative ? this.strings : undefined;
+  }
+
+  /** Whether any alternative other than an exact string is present (`exists: true` included). */
+  private get hasNonStringAlternative(): boolean {
+    return (
       this.exists ||
-      this.strings.size > 0 ||
       this.numberTexts.size > 0 ||
       this.numbers.size > 0 ||
       this.matchTrue ||
@@ -68,31 +80,8 @@ export class FieldTest {
       this.wildcards.length > 0 ||
       this.intervals.length > 0 ||
       this.ipRanges.length > 0 ||
-      this.anythingButs.length > 0);
-  }
-
-  /**
-   * The strings this field accepts when exact strings are its only alternatives (then a leaf matches exactly when
-   * it is a string in this set), otherwise undefined. Rule sets index rules by such fields.
-   */
-  get exactStrings(): ReadonlySet<string> | undefined {
-    const only =
-      this.strings.size > 0 &&
-      !this.exists &&
-      !this.absent &&
-      this.numberTexts.size === 0 &&
-      this.numbers.size === 0 &&
-      !this.matchTrue &&
-      !this.matchFalse &&
-      !this.matchNull &&
-      this.prefixes.length === 0 &&
-      this.suffixes.length === 0 &&
-      this.textTests.length === 0 &&
-      this.wildcards.length === 0 &&
-      this.intervals.length === 0 &&
-      this.ipRanges.length === 0 &&
-      this.anythingButs.length === 0;
-    return only ? this.strings : undefined;
+      this.anythingButs.length > 0
+    );
   }
 
   /**
