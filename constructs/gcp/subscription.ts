@@ -204,14 +204,7 @@ export class Subscription extends Construct implements ISubscription {
     if (deadLetterTopic) {
       const member = agent();
       deadLetterTopic.grantPublish('ServiceAgentPublisher', member);
-      // Created here rather than through grantSubscribe: cdktf records the full call stack of every token the
-      // provider class creates, so each extra frame costs memory for every subscription.
-      new PubsubSubscriptionIamMember(this, 'ServiceAgentSubscriber', {
-        subscription: this.subscriptionId,
-        project,
-        role: 'roles/pubsub.subscriber',
-        member,
-      });
+      this.grantSubscribe('ServiceAgentSubscriber', member);
     }
 
     this.warnImmutableChanges(props);
