@@ -5,9 +5,14 @@ import { PropsValidator } from '../../lib/validation';
 
 const PATTERN = { LITERAL: 'Literal', PREFIXED: 'Prefixed' } as const;
 
+/** `value` with every character outside `[A-Za-z0-9._-]` replaced by `_`, as Pulumi resource names use it. */
+export function safeName(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
 /** A resource-name-safe form of a string value; `index` stands in for values not known yet (Outputs). */
 function slug(value: unknown, index: number): string {
-  return typeof value === 'string' ? value.replace(/[^A-Za-z0-9._-]/g, '_') : String(index);
+  return typeof value === 'string' ? safeName(value) : String(index);
 }
 
 /** How an ACL's resource appears in its Pulumi name: `topic-orders`, `group-order-processors`. */

@@ -4,11 +4,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { EventformError, type EventformIssue } from '../../lib/errors';
 import type { AclBinding, AclPlan } from '../../lib/kafka/acl-plan';
 import { PropsValidator, show } from '../../lib/validation';
-import { createAcls } from './acl-resources';
+import { createAcls, safeName } from './acl-resources';
 
 /** The Pulumi-name form of a value: `[A-Za-z0-9._-]` kept, anything else `_` plus a hash of the original. */
 function namePart(value: string): string {
-  const safe = value.replace(/[^A-Za-z0-9._-]/g, '_');
+  const safe = safeName(value);
   // Principals keep their `Type:` colon readable; any other replaced character could make two values one name.
   const lossy = value.replace(/^([A-Za-z][A-Za-z0-9]*):/, '$1_') !== safe;
   return lossy ? `${safe}-${createHash('sha256').update(value).digest('hex').slice(0, 8)}` : safe;
@@ -54,7 +54,8 @@ export class TopicGrants {
     }
     new PropsValidator(this.prefix, pulumi.Output.isInstance).addAll([...issues, ...request.plan.issues]).throwIfAny();
 
-    const fresh = request.plan.bindings.filter((b) => !this.granted.includes(TopicGrants.key(b)));
+    const keyed = request.plan.bindings.map((b) => [b, TopicGrants.key(b)] as const);
+    const fresh = keyed.filter(([, key]) => !this.granted.includes(key));
     if (fresh.length === 0) {
       throw new EventformError(
         {
@@ -65,12 +66,12 @@ export class TopicGrants {
         this.prefix,
       );
     }
-    for (const b of fresh) this.granted.push(TopicGrants.key(b));
-    const host = fresh[0].host;
+    for (const [, key] of fresh) this.granted.push(key);
+    const host = fresh[0][0].host;
     const name = `${this.prefix}-${request.kind}-${namePart(String(request.names.principal))}${host === '*' ? '' : `-host-${namePart(host)}`}`;
     const label = (b: AclBinding) =>
       b.resourceType === 'Topic' ? 'topic' : `${b.resourceType.toLowerCase()}-${namePart(String(b.resourceName))}`;
-    return createAcls(this.parent, name, { issues: [], bindings: fresh }, label);
+    return createAcls(this.parent, name, { issues: [], bindings: fresh.map(([b]) => b) }, label);
   }
 
   private static key(b: AclBinding): string {
