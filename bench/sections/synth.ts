@@ -54,6 +54,41 @@ export interface VariantResult {
   readonly error?: string;
 }
 
+/** Wall time, CPU time and peak memory of eventform against one baseline variant. */
+export interface Ratios {
+  readonly time?: number;
+  readonly cpu?: number;
+  readonly memory?: number;
+}
+
+/** eventform / a baseline: ratios of the medians, and medians of the per-round ratios (the two ran back to back). */
+export interface Comparison extends Ratios {
+  readonly paired: Ratios;
+}
+
+/** The measurements of one variant at one size, a sample per round. */
+interface Samples {
+  wallMs: number[];
+  cpuMs: number[];
+  rssKb: number[];
+  last?: ScenarioReport;
+  error?: string;
+}
+
+/** eventform's medians and samples against a baseline's. */
+function compare(ef: VariantResult, efSamples: Samples, base: VariantResult, baseSamples: Samples): Comparison {
+  return {
+    time: ratio(ef.wallMs, base.wallMs),
+    cpu: ratio(ef.cpuMs, base.cpuMs),
+    memory: ratio(ef.maxRssMb, base.maxRssMb),
+    paired: {
+      time: pairedRatio(efSamples.wallMs, baseSamples.wallMs),
+      cpu: pairedRatio(efSamples.cpuMs, baseSamples.cpuMs),
+      memory: pairedRatio(efSamples.rssKb, baseSamples.rssKb),
+    },
+  };
+}
+
 /** One engine at one size: both variants and their ratios. */
 export interface SynthRow {
   readonly engine: string;
@@ -62,19 +97,12 @@ export interface SynthRow {
   readonly plain: VariantResult;
   readonly eventform: VariantResult;
   readonly sameResources?: boolean;
-  readonly timeRatio?: number;
-  readonly cpuRatio?: number;
-  readonly memoryRatio?: number;
-  /** Median of the per-round eventform / plain ratios (the two ran back to back): wall time, CPU time, peak memory. */
-  readonly paired?: { readonly time?: number; readonly cpu?: number; readonly memory?: number };
+  /** eventform / plain. */
+  readonly vsPlain: Comparison;
   /** The plain engine under eventform's construct tree (same logical IDs), when the workload has one. */
   readonly plainTree?: VariantResult;
   /** eventform / plain-tree: what eventform's own code costs beyond the nesting. */
-  readonly treeTimeRatio?: number;
-  readonly treeCpuRatio?: number;
-  readonly treeMemoryRatio?: number;
-  /** Median of the per-round eventform / plain-tree ratios. */
-  readonly treePaired?: { readonly time?: number; readonly cpu?: number; readonly memory?: number };
+  readonly vsTree?: Comparison;
   /** Whether the plain-tree variant produced exactly eventform's resource addresses (logical IDs). */
   readonly treeSameAddresses?: boolean;
 }
@@ -142,10 +170,7 @@ export function runSynthSection(
     };
     const perSize: SynthRow[] = [];
     for (const size of workload.sizes) {
-      const samples: Record<
-        Variant,
-        { wallMs: number[]; cpuMs: number[]; rssKb: number[]; last?: ScenarioReport; error?: string }
-      > = {
+      const samples: Record<Variant, Samples> = {
         plain: { wallMs: [], cpuMs: [], rssKb: [] },
         eventform: scripts.eventform
           ? { wallMs: [], cpuMs: [], rssKb: [] }
@@ -206,24 +231,10 @@ export function runSynthSection(
           plainTree && sameCounts(plainTree.resources, eventform.resources) === false
             ? false
             : sameCounts(plain.resources, eventform.resources),
-        timeRatio: ratio(eventform.wallMs, plain.wallMs),
-        cpuRatio: ratio(eventform.cpuMs, plain.cpuMs),
-        memoryRatio: ratio(eventform.maxRssMb, plain.maxRssMb),
-        paired: {
-          time: pairedRatio(samples.eventform.wallMs, samples.plain.wallMs),
-          cpu: pairedRatio(samples.eventform.cpuMs, samples.plain.cpuMs),
-          memory: pairedRatio(samples.eventform.rssKb, samples.plain.rssKb),
-        },
+        vsPlain: compare(eventform, samples.eventform, plain, samples.plain),
         ...(plainTree && {
           plainTree,
-          treeTimeRatio: ratio(eventform.wallMs, plainTree.wallMs),
-          treeCpuRatio: ratio(eventform.cpuMs, plainTree.cpuMs),
-          treeMemoryRatio: ratio(eventform.maxRssMb, plainTree.maxRssMb),
-          treePaired: {
-            time: pairedRatio(samples.eventform.wallMs, samples['plain-tree'].wallMs),
-            cpu: pairedRatio(samples.eventform.cpuMs, samples['plain-tree'].cpuMs),
-            memory: pairedRatio(samples.eventform.rssKb, samples['plain-tree'].rssKb),
-          },
+          vsTree: compare(eventform, samples.eventform, plainTree, samples['plain-tree']),
           treeSameAddresses:
             plainTree.addressDigest !== undefined && plainTree.addressDigest === eventform.addressDigest,
         }),
@@ -254,17 +265,21 @@ function verdict(value: number | undefined, limit: number): string {
   return value <= limit ? `${value.toFixed(2)} ok` : `${value.toFixed(2)} MISS`;
 }
 
-/** `ratio (paired)` with a verdict that holds only when both are within `limit`. */
-function pairVerdict(value: number | undefined, paired: number | undefined, limit: number): string {
+/** `ratio (paired)` of one measure of a comparison. */
+function pairCell(comparison: Comparison | undefined, measure: keyof Ratios): string {
+  const value = comparison?.[measure];
   if (value === undefined) return '-';
-  const text = `${value.toFixed(2)} (${paired === undefined ? '-' : paired.toFixed(2)})`;
-  return value <= limit && (paired === undefined || paired <= limit) ? `${text} ok` : `${text} MISS`;
+  const paired = comparison?.paired[measure];
+  return `${value.toFixed(2)} (${paired === undefined ? '-' : paired.toFixed(2)})`;
 }
 
-/** `ratio (paired)` without a verdict. */
-function pairCell(value: number | undefined, paired: number | undefined): string {
+/** {@link pairCell} with a verdict that holds only when both ratios are within `limit`. */
+function pairVerdict(comparison: Comparison, measure: keyof Ratios, limit: number): string {
+  const value = comparison[measure];
   if (value === undefined) return '-';
-  return `${value.toFixed(2)} (${paired === undefined ? '-' : paired.toFixed(2)})`;
+  const paired = comparison.paired[measure];
+  const within = value <= limit && (paired === undefined || paired <= limit);
+  return `${pairCell(comparison, measure)} ${within ? 'ok' : 'MISS'}`;
 }
 
 /** The synth tables for stdout. */
@@ -275,13 +290,13 @@ export function renderSynthSection(section: SynthSection): string {
     cell(row.plain.stacks),
     cell(row.plain.wallMs),
     cell(row.eventform.wallMs),
-    pairVerdict(row.timeRatio, row.paired?.time, 1.1),
+    pairVerdict(row.vsPlain, 'time', 1.1),
     cell(row.plain.cpuMs),
     cell(row.eventform.cpuMs),
-    pairCell(row.cpuRatio, row.paired?.cpu),
+    pairCell(row.vsPlain, 'cpu'),
     cell(row.plain.maxRssMb),
     cell(row.eventform.maxRssMb),
-    pairVerdict(row.memoryRatio, row.paired?.memory, 1.1),
+    pairVerdict(row.vsPlain, 'memory', 1.1),
   ]);
   const growth = section.growth.map((row) => [
     row.engine,
@@ -302,9 +317,9 @@ export function renderSynthSection(section: SynthSection): string {
       cell(row.plainTree?.maxRssMb),
       cell(ratio(row.plainTree?.cpuMs, row.plain.cpuMs), 2),
       cell(ratio(row.plainTree?.maxRssMb, row.plain.maxRssMb), 2),
-      pairCell(row.treeTimeRatio, row.treePaired?.time),
-      pairCell(row.treeCpuRatio, row.treePaired?.cpu),
-      pairCell(row.treeMemoryRatio, row.treePaired?.memory),
+      pairCell(row.vsTree, 'time'),
+      pairCell(row.vsTree, 'cpu'),
+      pairCell(row.vsTree, 'memory'),
     ]);
   const tree =
     treeRows.length === 0
